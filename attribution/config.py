@@ -1,0 +1,33 @@
+"""Settings: built once (by the CLI or in code) and passed down explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to analyse.  Frozen, so it is hashable and keys the pipeline cache.
+
+    Attributes:
+        models_dir: stanza resources folder; ``None`` means ``$STANZA_RESOURCES_DIR``, then stanza's default.
+        offline: never download models; a missing model is an error.
+        use_gpu: let stanza use a GPU when one is present.
+        wider_cues: also report beliefs and intentions (cue tier ``wider``).
+        selective: parse (depparse, ner) only sentences that can hold an attribution.
+        min_quote_words: a quotation with fewer words and no cue is a scare quote, not speech.
+        batch_chars: characters of text sent to stanza at once.
+    """
+
+    models_dir: Path | None = None
+    offline: bool = False
+    use_gpu: bool = False
+    wider_cues: bool = True
+    selective: bool = True
+    # “the capital of the revolution” (4 words) is a name, “We will fight on” (4 words) may be speech:
+    # with no cue in the frame, only quotations of this many words or more count as speech.
+    min_quote_words: int = 5
+    batch_chars: int = 200_000

@@ -1,0 +1,28 @@
+"""Errors raised on purpose: one hierarchy, one-line messages a user can act on."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AttributionError",
+    "InputError",
+    "ModelsNotFoundError",
+    "OutputError",
+]
+
+
+class AttributionError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(AttributionError):
+    """An input cannot be read: missing, empty, binary, undecodable, malformed."""
+
+
+class ModelsNotFoundError(AttributionError):
+    """The stanza models are not where we looked, and we may not download them."""
+
+
+class OutputError(AttributionError):
+    """An output (``--out``, a graph file) cannot be written."""

@@ -1,0 +1,207 @@
+"""Read articles: text and Markdown files, HTML pages (trafilatura), JSON lines, stdin.
+
+Text is decoded as UTF-8 (a BOM is dropped; other encodings are detected with
+charset-normalizer), newlines are made universal (``\\r\\n`` and ``\\r`` become ``\\n``), and
+nothing else changes: offsets in every output index this text.  Bad input raises
+:class:`InputError` with a one-line message; a batch turns it into a :class:`Failure` and goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from .errors import InputError
+from .model import Article
+
+__all__ = [
+    "SUFFIXES",
+    "Failure",
+    "JsonlFields",
+    "article_from_bytes",
+    "decode",
+    "iter_articles",
+    "read_article",
+    "safe_id",
+]
+
+SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm", ".jsonl"})
+# Articles above this size are refused: stanza's memory grows with document length.
+MAX_BYTES = 20 * 1024 * 1024
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or analysed, and why."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlFields:
+    text: str = "text"
+    id: str = "id"
+    title: str = "title"
+    outlet: str = "outlet"
+    date: str = "date"
+
+
+def safe_id(raw: str) -> str:
+    """Make an article id safe as a file name (no separators, no ``..``).
+
+    Examples:
+        >>> safe_id("../../etc/passwd")
+        'etc_passwd'
+        >>> safe_id("homs-ceasefire")
+        'homs-ceasefire'
+    """
+    out = _UNSAFE_ID.sub("_", raw).strip("._")
+    return out[:120] or hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def decode(data: bytes, where: str) -> str:
+    """Decode file bytes to text with universal newlines; raise ``InputError`` when it is not text."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"{where}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // 2**20} MB limit; split the article"
+        )
+    if not data.strip():
+        raise InputError(f"{where}: empty file (no text to analyse)")
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
+        raise InputError(f"{where}: binary file, not text (convert it to .txt or .html first)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(
+                f"{where}: not UTF-8 (byte 0x{data[exc.start]:02x} at {exc.start}) "
+                "and no encoding detected; re-save as UTF-8"
+            ) from exc
+        text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{where}: only whitespace (no text to analyse)")
+    return text
+
+
+def _html_article(data: bytes, where: str, article_id: str) -> Article:
+    import trafilatura
+
+    html = decode(data, where)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    if not doc or not (doc.get("text") or "").strip():
+        raise InputError(f"{where}: no article text found in the HTML")
+    return Article(
+        id=article_id,
+        text=doc["text"],
+        path=where,
+        title=doc.get("title"),
+        outlet=doc.get("sitename") or doc.get("hostname"),
+        date=doc.get("date"),
+    )
+
+
+def article_from_bytes(data: bytes, where: str, *, suffix: str = ".txt", article_id: str | None = None) -> Article:
+    """Build an article from raw bytes of a text or HTML file."""
+    aid = article_id or safe_id(Path(where).stem)
+    if suffix in {".html", ".htm"}:
+        return _html_article(data, where, aid)
+    text = decode(data, where)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return Article(id=aid, text=text, path=where, title=title)
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one text or HTML file (``-`` reads standard input)."""
+    if str(path) == "-":
+        import sys
+
+        data = sys.stdin.buffer.read()
+        text = decode(data, "<stdin>")
+        return Article(id=content_id(text), text=text, path=None)
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"{p}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{p}: is a folder; give a file, or use --out to analyse a folder") from exc
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
+    return article_from_bytes(data, str(p), suffix=p.suffix.lower())
+
+
+def _jsonl(path: Path, fields: JsonlFields) -> Iterator[Article | Failure]:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield Failure(str(path), f"{path}: cannot read ({exc.strerror})")
+        return
+    with fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                obj = orjson.loads(line)
+                if not isinstance(obj, dict):
+                    raise InputError(f"{where}: not a JSON object")
+                text = obj.get(fields.text)
+                if not isinstance(text, str) or not text.strip():
+                    raise InputError(f"{where}: no text in field {fields.text!r}")
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+                raw_id = obj.get(fields.id)
+                aid = safe_id(str(raw_id)) if raw_id not in (None, "") else content_id(text)
+                yield Article(
+                    id=aid,
+                    text=text,
+                    path=where,
+                    title=_str(obj.get(fields.title)),
+                    outlet=_str(obj.get(fields.outlet)),
+                    date=_str(obj.get(fields.date)),
+                )
+            except orjson.JSONDecodeError as exc:
+                yield Failure(where, f"{where}: malformed JSON ({exc})")
+            except InputError as exc:
+                yield Failure(where, str(exc))
+
+
+def _str(v: object) -> str | None:
+    return None if v is None else str(v)
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            yield p
+
+
+def iter_articles(paths: Iterable[str | Path], *, fields: JsonlFields | None = None) -> Iterator[Article | Failure]:
+    """Yield each article under ``paths`` (files or folders, recursively), or a ``Failure``."""
+    fields = fields or JsonlFields()
+    for p in _files(paths):
+        if p.suffix.lower() == ".jsonl":
+            yield from _jsonl(p, fields)
+            continue
+        try:
+            yield read_article(p)
+        except InputError as exc:
+            yield Failure(str(p), str(exc))

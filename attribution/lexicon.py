@@ -1,0 +1,148 @@
+"""Every word list and character class the rules use, in one place.
+
+Word lists live in ``attribution/data/`` (one entry per line, ``#`` comments) and are
+read lazily by :func:`default_lexicon`; nothing is read at import time.  UD relation
+sets that the rules test are named constants here too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = [
+    "ACCORDING_LEMMAS",
+    "CLAUSE_RELS",
+    "CONTENT_RELS",
+    "QUOTE_FAMILIES",
+    "SUBJECT_RELS",
+    "Lexicon",
+    "OutletEntry",
+    "default_lexicon",
+    "normalize",
+]
+
+# Quotation characters by family: any opener of a family may be closed by any closer of the
+# same family, which tolerates the sloppy mixes real text holds ("…” and “…").
+QUOTE_FAMILIES: dict[str, tuple[str, str]] = {
+    # family: (characters that may open, characters that may close)
+    "double": ('“„‟"〝', '”“"〞'),
+    "single": ("‘‚‛'", "’‘'"),
+    "guillemet": ("«", "»"),
+    "single_guillemet": ("‹", "›"),
+}
+
+# UD relations the rules test.
+SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass", "csubj", "nsubj:outer"})
+CONTENT_RELS = frozenset({"ccomp", "xcomp", "parataxis"})
+CLAUSE_RELS = frozenset({"ccomp", "parataxis", "conj", "advcl", "acl:relcl", "root", "xcomp"})
+ACCORDING_LEMMAS = frozenset({"accord", "according"})
+
+# Naming verbs before a quoted phrase mark a name or a scare quote, not speech
+# (known as “the capital of the revolution”).
+NAMING_LEMMAS = frozenset(
+    {"know", "call", "dub", "name", "title", "label", "nickname", "term", "brand", "so-called", "entitle"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletEntry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Frozen word lists; pass a small one in tests."""
+
+    speech_verbs: frozenset[str]
+    wider_verbs: frozenset[str]
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    group_nouns: frozenset[str]
+    anonymous_words: frozenset[str]
+    anonymous_phrases: tuple[str, ...]
+    org_words: frozenset[str]
+    outlets: tuple[OutletEntry, ...]
+    outlet_index: dict[str, OutletEntry]  # normalised name or alias -> entry
+
+    def cue_tier(self, lemma: str) -> str | None:
+        """Return ``"speech"``, ``"wider"`` or ``None`` for a verb lemma.
+
+        Examples:
+            >>> lex = default_lexicon()
+            >>> lex.cue_tier("say"), lex.cue_tier("believe"), lex.cue_tier("eat")
+            ('speech', 'wider', None)
+        """
+        low = lemma.lower()
+        if low in self.speech_verbs:
+            return "speech"
+        if low in self.wider_verbs:
+            return "wider"
+        return None
+
+
+def normalize(s: str) -> str:
+    """Fold case, curly apostrophes and a leading article for lexicon lookups.
+
+    Examples:
+        >>> normalize("The  Associated Press")
+        'associated press'
+        >>> normalize("ABC’s This Week")
+        "abc's this week"
+    """
+    s = s.replace("’", "'").replace("‘", "'").casefold()
+    words = s.split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("attribution.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _outlet_index(entries: tuple[OutletEntry, ...]) -> dict[str, OutletEntry]:
+    index: dict[str, OutletEntry] = {}
+    for entry in entries:
+        for alias in (entry.name, *entry.aliases):
+            index.setdefault(normalize(alias), entry)
+    return index
+
+
+def _outlets() -> tuple[OutletEntry, ...]:
+    entries = []
+    for line in _lines("outlets.tsv"):
+        parts = line.split("\t")
+        name, kind = parts[0].strip(), parts[1].strip()
+        aliases = tuple(a.strip() for a in (parts[2] if len(parts) > 2 else "").split("|") if a.strip())
+        entries.append(OutletEntry(name, kind, aliases))
+    return tuple(entries)
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """Load the packaged word lists once per process."""
+    speech = frozenset(w.strip().lower() for w in _lines("speech_verbs.txt"))
+    anon = _lines("anonymous_nouns.txt")
+    outlets = _outlets()
+    return Lexicon(
+        speech_verbs=speech,
+        wider_verbs=frozenset(w.strip().lower() for w in _lines("wider_verbs.txt")) - speech,
+        title_words=frozenset(w.strip().lower() for w in _lines("title_words.txt")),
+        honorifics=frozenset(w.strip().lower() for w in _lines("honorifics.txt")),
+        group_nouns=frozenset(w.strip().lower() for w in _lines("group_nouns.txt")),
+        anonymous_words=frozenset(w.strip().lower() for w in anon if not w.startswith("phrase:")),
+        anonymous_phrases=tuple(w.split(":", 1)[1].strip().lower() for w in anon if w.startswith("phrase:")),
+        org_words=frozenset(w.strip().lower() for w in _lines("org_words.txt")),
+        outlets=outlets,
+        outlet_index=_outlet_index(outlets),
+    )

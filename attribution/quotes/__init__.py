@@ -1,0 +1,7 @@
+"""Quote spans: quotation-mark pairing, direct quotations, reported speech."""
+
+from .candidate import Candidate
+from .marks import MarkPair, MarkPairs, pair_marks, paragraph_spans
+from .passes import find_quotes
+
+__all__ = ["Candidate", "MarkPair", "MarkPairs", "find_quotes", "pair_marks", "paragraph_spans"]

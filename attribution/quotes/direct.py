@@ -1,0 +1,207 @@
+"""Direct quotations: quoted text with a cue in its frame, split and continued quotations.
+
+Rules (each handles a sentence shape):
+  * “…,” Noah Bonsey told VICE News.      cue after the quotation, speaker next to the cue
+  * He said: “…”   /   Bonsey: “…”          cue or speaker before a colon
+  * “A,” he said, “B.”                      B continues A (same cue)
+  * “A,” he said. “B.”   /   a new paragraph that opens a quote with no cue: B continues A
+  * known as “the capital of the revolution”   a naming verb or a short phrase: not speech
+A quotation embedded in a longer reported clause (he called it “a blow”) is left to the
+reported-speech pass, which marks it ``mixed``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..config import Settings
+from ..lexicon import NAMING_LEMMAS, Lexicon
+from ..model import CueTier, QuoteKind
+from ..nlp import ParsedDoc
+from .candidate import Candidate
+from .frame import left_np, speaker_span
+from .marks import MarkPair, MarkPairs
+
+__all__ = ["find_direct", "quote_pairs", "word_range"]
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = frozenset(".!?…")
+# Words allowed between a cue and the quotation it introduces ("told reporters on Tuesday: “…”").
+_MAX_GAP_WORDS = 4
+
+
+def word_range(doc: ParsedDoc, start: int, end: int) -> tuple[int, int]:
+    """Return the word indices ``[first, last)`` of the words that overlap characters ``[start, end)``."""
+    starts = [w.start for w in doc.words]
+    first = bisect_left(starts, start)
+    while first > 0 and doc.words[first - 1].end > start:
+        first -= 1
+    last = bisect_left(starts, end)
+    return first, last
+
+
+def quote_pairs(pairs: MarkPairs) -> list[MarkPair]:
+    """The outermost quotation pairs (nested ones belong to their quotation's content)."""
+    out: list[MarkPair] = []
+    for p in pairs.pairs:
+        if out and p.open < out[-1].close:
+            continue
+        out.append(p)
+    return out
+
+
+def _inside_any(i_start: int, spans: list[MarkPair]) -> bool:
+    return any(p.open <= i_start <= p.close for p in spans)
+
+
+def _cue_tier(lex: Lexicon, lemma: str, settings: Settings) -> str | None:
+    tier = lex.cue_tier(lemma)
+    if tier == "wider" and not settings.wider_cues:
+        return None
+    return tier
+
+
+def _is_cue_word(doc: ParsedDoc, j: int, lex: Lexicon, settings: Settings) -> str | None:
+    w = doc.words[j]
+    tier = _cue_tier(lex, w.lemma, settings)
+    if tier is None:
+        return None
+    if w.upos == "VERB" or (w.lemma.lower() in {"say", "tell"} and w.upos in {"NOUN", "PROPN", "AUX"}):
+        return tier
+    return None
+
+
+def find_direct(
+    doc: ParsedDoc,
+    pairs: MarkPairs,
+    paragraphs: list[tuple[int, int]],
+    *,
+    lex: Lexicon,
+    settings: Settings,
+) -> tuple[list[Candidate], set[int]]:
+    """Find direct quotations and the cue words they use.
+
+    Args:
+        doc: the parsed article.
+        pairs: paired quotation marks of the article.
+        paragraphs: paragraph character spans.
+
+    Returns:
+        The candidates sorted by start, and the word indices of the cues they consumed.
+    """
+    text = doc.text
+    outer = quote_pairs(pairs)
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for qi, pair in enumerate(outer):
+        c_start, c_end = pair.inner
+        content = text[c_start:c_end]
+        n_words = len(_WORD.findall(content))
+        if n_words == 0 or not doc.words:
+            continue
+        q_first, q_last = word_range(doc, pair.open, pair.close + 1)
+        if q_first >= len(doc.words):
+            continue
+        s_first = doc.words[min(q_first, len(doc.words) - 1)].sent
+        s_last = doc.words[max(q_first, q_last - 1)].sent
+        para = next(((a, b) for a, b in paragraphs if a <= pair.open < b), (0, len(text)))
+        lo = doc.sentences[s_first].first
+        hi = doc.sentences[s_last].last
+        # a colon right before the quotation: the frame is the clause before it
+        before = text[: pair.open].rstrip()
+        colon = before.endswith(":")
+        frame = [
+            j
+            for j in range(lo, hi)
+            if not (q_first <= j < q_last)
+            and not _inside_any(doc.words[j].start, outer)
+            and para[0] <= doc.words[j].start < para[1]
+        ]
+        # a neighbouring quotation bounds the frame: the cue must lie between them
+        prev_close = outer[qi - 1].close if qi > 0 else -1
+        next_open = outer[qi + 1].open if qi + 1 < len(outer) else len(text)
+        frame = [j for j in frame if prev_close < doc.words[j].start < next_open]
+        # naming verbs right before the quotation ("known as", "so-called"): a name, not speech
+        prev_words = [j for j in frame if j < q_first][-2:]
+        if any(
+            doc.words[j].lemma.lower() in NAMING_LEMMAS or doc.words[j].lower_text() == "so-called" for j in prev_words
+        ):
+            continue
+        cues = []
+        for j in frame:
+            tier = _is_cue_word(doc, j, lex, settings)
+            if tier is None:
+                continue
+            w = doc.words[j]
+            dist = pair.open - w.end if w.end <= pair.open else w.start - pair.close
+            cues.append((tier != "speech", dist, j, tier))
+        cues.sort()
+        sentence_like = n_words >= settings.min_quote_words or (
+            content.rstrip()[-1:] in _SENTENCE_END | {","} and n_words >= 3
+        )
+        words_before = [j for j in frame if j < q_first and doc.words[j].upos != "PUNCT"]
+        words_after = [j for j in frame if j >= q_last and doc.words[j].upos != "PUNCT"]
+        if cues:
+            _, _, cue, tier = cues[0]
+            cw = doc.words[cue]
+            if cw.end <= pair.open:
+                gap = [j for j in words_before if j > cue]
+                spk = speaker_span(doc, cue, content=(q_first, q_last))
+                gap = [j for j in gap if spk is None or not spk[0] <= j < spk[1]]
+                embedded = len(gap) > _MAX_GAP_WORDS or any(doc.words[j].upos in {"VERB", "AUX"} for j in gap)
+                if not sentence_like and gap:
+                    embedded = True
+            else:
+                spk = speaker_span(doc, cue, content=(q_first, q_last))
+                # “…,” Noah Bonsey Senior Analyst, Syria with International Crisis Group told VICE News.
+                between = [j for j in range(q_last, cue) if doc.words[j].upos != "PUNCT" or doc.words[j].text == ","]
+                if between and not any(doc.words[j].upos in {"VERB", "AUX"} for j in between) and len(between) <= 16:
+                    first = between[0]
+                    while first < cue and doc.words[first].upos == "PUNCT":
+                        first += 1
+                    if first < cue:
+                        spk = (first, cue)
+                lead = [j for j in words_before if doc.words[j].upos not in {"CCONJ", "ADV", "INTJ"}]
+                embedded = len(lead) > 2 and not colon
+            tail = [j for j in words_after if j > cue and (spk is None or j >= spk[1])]
+            if cw.end <= pair.open and len(tail) > 3:
+                embedded = True
+            if embedded:
+                continue  # the reported-speech pass makes it a mixed quotation
+            used.add(cue)
+            lemma = cw.lemma.lower()
+            out.append(
+                Candidate(
+                    kind=QuoteKind.DIRECT,
+                    start=c_start,
+                    end=c_end,
+                    sentence=s_first,
+                    cue=(cue, cue + 1),
+                    cue_lemma=lemma,
+                    tier=CueTier(tier),
+                    speaker=spk,
+                    frame=(min(frame[0], cue), max(frame[-1], cue) + 1) if frame else (cue, cue + 1),
+                    confidence=0.9 if tier == "speech" else 0.6,
+                )
+            )
+            continue
+        if colon and words_before:
+            colon_word = max(words_before)
+            spk = left_np(doc, colon_word + 1, floor=doc.sentences[doc.words[colon_word].sent].first)
+            if spk is not None and sentence_like:
+                out.append(Candidate(QuoteKind.DIRECT, c_start, c_end, s_first, speaker=spk, frame=spk, confidence=0.7))
+                continue
+        # no cue: a full sentence in quotation marks may continue the previous speaker
+        lead = [j for j in words_before if doc.words[j].upos not in {"CCONJ", "ADV", "INTJ"}]
+        if (
+            sentence_like
+            and not lead
+            and (
+                pair.closed is False
+                or content.rstrip()[-1:] in _SENTENCE_END | {",", "—"}
+                or n_words >= 2 * settings.min_quote_words
+            )
+        ):
+            out.append(Candidate(QuoteKind.DIRECT, c_start, c_end, s_first, confidence=0.5))
+    return out, used

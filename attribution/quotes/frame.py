@@ -1,0 +1,177 @@
+"""The attribution frame around a cue: the speaker's noun phrase and the words near the cue.
+
+These helpers read UD relations first (``nsubj`` of the cue or of its head) and fall back to
+the surface (the noun phrase next to the cue), because parsers err on long news sentences.
+"""
+
+from __future__ import annotations
+
+from ..nlp import ParsedDoc, Word, subtree
+
+__all__ = ["is_nounish", "noun_phrase", "sentence_words", "speaker_span"]
+
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+NP_INNER = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"})
+_NP_CLIMB = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod", "nummod", "appos", "fixed"})
+_NP_CUT = frozenset({"acl:relcl", "acl", "punct", "cc", "conj", "parataxis", "ccomp", "advcl", "dep"})
+RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "that"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "csubj"})
+
+
+def is_nounish(w: Word) -> bool:
+    return w.upos in NOUNISH
+
+
+def sentence_words(doc: ParsedDoc, w: Word) -> range:
+    return doc.sentences[w.sent].word_range
+
+
+def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Return the word range of the noun phrase headed by ``head``: its subtree without relative
+    clauses, clausal parts and trailing punctuation, kept contiguous around the head."""
+    cut: set[int] = set()
+    for child in doc.children(head):
+        if doc.words[child].deprel in _NP_CUT and doc.words[child].deprel != "punct":
+            cut.update(subtree(doc, child))
+    idx = [j for j in subtree(doc, head) if j not in cut]
+    if limit is not None:
+        idx = [j for j in idx if limit[0] <= j < limit[1]]
+    if not idx:
+        return head, head + 1
+    # keep the contiguous run that holds the head
+    first = last = head
+    members = set(idx)
+    while first - 1 in members:
+        first -= 1
+    while last + 1 in members:
+        last += 1
+    while first < last and doc.words[first].upos == "PUNCT":
+        first += 1
+    while last > first and doc.words[last].upos == "PUNCT":
+        last -= 1
+    return first, last + 1
+
+
+def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
+    for child in doc.children(verb):
+        if doc.words[child].deprel in SUBJECTS:
+            return child
+    return None
+
+
+def _climb_np(doc: ParsedDoc, j: int, *, before: int) -> int:
+    """From a word inside a noun phrase, climb to the phrase head (staying left of ``before``)."""
+    w = doc.words[j]
+    seen = 0
+    while w.head >= 0 and w.deprel in _NP_CLIMB and w.head < before and doc.words[w.head].sent == w.sent and seen < 8:
+        parent = doc.words[w.head]
+        if parent.upos not in NOUNISH:
+            break
+        w = parent
+        seen += 1
+    return w.i
+
+
+def left_np(doc: ParsedDoc, cue: int, *, floor: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before ``cue`` (adverbs and auxiliaries skipped),
+    jumping over a parenthetical ``, which …,`` / ``, a …,`` back to the phrase it describes."""
+    j = cue - 1
+    while j >= floor and doc.words[j].upos in {"ADV", "AUX", "PART"} and doc.words[j].lemma != "'s":
+        j -= 1
+    if j < floor:
+        return None
+    w = doc.words[j]
+    if w.text == "," or w.text in {"—", "–", ")"}:
+        # ", which uses a network …, also reported": find the comma that opens the parenthetical
+        k = j - 1
+        while k > floor and doc.words[k].text not in {",", "—", "–", "("}:
+            k -= 1
+        if (
+            k > floor
+            and k + 1 < j
+            and (
+                doc.words[k + 1].lower_text() in RELATIVE_WORDS
+                or doc.words[k + 1].upos == "DET"
+                or doc.words[k + 1].upos == "ADJ"
+            )
+        ):
+            return left_np(doc, k, floor=floor)
+        return None
+    if w.upos not in NOUNISH and not (w.upos == "ADJ" and w.text[:1].isupper()):
+        return None
+    head = _climb_np(doc, j, before=cue)
+    first, last = noun_phrase(doc, head, limit=(floor, cue))
+    if not first <= j < last:
+        first, last = min(first, j), max(last, j + 1)
+    return first, last
+
+
+def right_np(doc: ParsedDoc, cue: int, *, ceil: int) -> tuple[int, int] | None:
+    """The noun phrase right after ``cue`` ("…, said Smith", "according to local activists")."""
+    j = cue + 1
+    while j < ceil and doc.words[j].upos in {"ADV", "ADP"} and doc.words[j].lemma not in {"of"}:
+        j += 1
+    if j >= ceil:
+        return None
+    w = doc.words[j]
+    if w.upos not in NOUNISH and w.upos not in {"DET", "ADJ"}:
+        return None
+    k = j
+    while k + 1 < ceil and doc.words[k + 1].upos not in NOUNISH and doc.words[k + 1].upos in {"DET", "ADJ", "NUM"}:
+        k += 1
+    head = k
+    # climb to the noun the first words modify
+    for m in range(j, ceil):
+        if doc.words[m].upos in NOUNISH:
+            head = _head_in(doc, m, j, ceil)
+            break
+    first, last = noun_phrase(doc, head, limit=(j, ceil))
+    return min(first, j), max(last, head + 1)
+
+
+def _head_in(doc: ParsedDoc, m: int, lo: int, hi: int) -> int:
+    w = doc.words[m]
+    steps = 0
+    while (
+        w.head >= 0 and lo <= w.head < hi and w.deprel in _NP_CLIMB and doc.words[w.head].upos in NOUNISH and steps < 8
+    ):
+        w = doc.words[w.head]
+        steps += 1
+    return w.i
+
+
+def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Find the speaker's words for the cue at word index ``cue``.
+
+    Order: the cue's own subject; the subject of the verb it is ``conj``/``xcomp`` of; the noun
+    phrase just before the cue; the noun phrase just after it ("…, said Smith").  Words inside
+    ``content`` (a word range) are never the speaker.
+    """
+    sent = doc.sentences[doc.words[cue].sent]
+    lo, hi = sent.first, sent.last
+
+    def outside(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None:
+            return None
+        if content is not None and span[0] < content[1] and content[0] < span[1]:
+            return None
+        return span
+
+    subj = _subject_of(doc, cue)
+    w = doc.words[cue]
+    if subj is None and w.deprel in {"conj", "xcomp"} and w.head >= 0:
+        subj = _subject_of(doc, w.head)
+    if subj is not None and doc.words[subj].upos in NOUNISH | {"DET", "ADJ"}:
+        span = outside(noun_phrase(doc, subj, limit=(lo, hi)))
+        if span is not None and doc.words[subj].lower_text() not in RELATIVE_WORDS:
+            return span
+    floor = lo
+    if content is not None and content[1] <= cue:
+        floor = max(lo, content[1])
+    span = outside(left_np(doc, cue, floor=floor))
+    if span is not None:
+        return span
+    ceil = hi
+    if content is not None and content[0] > cue:
+        ceil = min(hi, content[0])
+    return outside(right_np(doc, cue, ceil=ceil))

@@ -1,0 +1,112 @@
+"""Run the quote finders in a fixed order, resolve overlaps and link continuations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..config import Settings
+from ..lexicon import Lexicon
+from ..model import QuoteKind
+from ..nlp import ParsedDoc
+from .candidate import Candidate
+from .direct import find_direct, quote_pairs
+from .marks import MarkPairs
+from .reported import find_according_to, find_reported
+
+__all__ = ["find_quotes", "link_continuations", "resolve_overlaps"]
+
+# Higher wins when two candidates claim the same text.
+PRIORITY = {QuoteKind.DIRECT: 3, QuoteKind.ACCORDING_TO: 2, QuoteKind.MIXED: 2, QuoteKind.INDIRECT: 1}
+# How many paragraphs back a quotation without a cue may look for the speaker it continues.
+CONTINUATION_PARAGRAPHS = 1
+
+
+def _overlap(a: Candidate, b: Candidate) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
+    """Cut an outer content before a nested attribution; drop the weaker of two that overlap."""
+    cands = sorted(cands, key=lambda c: (c.start, -c.end))
+    # an attribution whose cue sits inside another's content ends that content ("…, which it said …")
+    trimmed: list[Candidate] = []
+    for c in cands:
+        cut = c.end
+        for o in cands:
+            if o is c or o.cue is None or c.cue is None:
+                continue
+            cue_start = doc.words[o.cue[0]].start
+            if c.start < cue_start < c.end and doc.words[c.cue[0]].start < cue_start:
+                first = min(cue_start, o.start, doc.words[o.speaker[0]].start if o.speaker else cue_start)
+                if first > c.start:
+                    cut = min(cut, first)
+        if cut < c.end:
+            text = doc.text[c.start : cut].rstrip(" ,;:—–-\n")
+            for rel in (" which", " who", " that"):
+                if text.lower().endswith(rel):
+                    text = text[: -len(rel)].rstrip(" ,;:—–-\n")
+            if len(text.split()) < 2:
+                continue
+            c = replace(c, end=c.start + len(text))
+        trimmed.append(c)
+    kept: list[Candidate] = []
+    for c in sorted(trimmed, key=lambda c: (-PRIORITY[c.kind], -(c.tier == "speech"), c.start)):
+        clash = False
+        for k in kept:
+            ov = _overlap(c, k)
+            if ov and ov >= 0.5 * min(c.end - c.start, k.end - k.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[Candidate]:
+    """Give a quotation with no cue the speaker of the quotation it continues.
+
+    ``paragraph_of[i]`` is the paragraph index of candidate ``i``.  A direct quotation without a
+    cue continues the closest earlier attributed quotation in the same or the previous paragraph;
+    a split quotation that found the same cue as the piece before it continues that piece.
+    """
+    out: list[Candidate] = []
+    for i, c in enumerate(cands):
+        if c.kind is QuoteKind.DIRECT and i > 0:
+            prev_i = next(
+                (j for j in range(len(out) - 1, -1, -1) if out[j].speaker is not None or out[j].cue is not None), None
+            )
+            if prev_i is not None:
+                prev = out[prev_i]
+                first = prev.continues if prev.continues is not None else prev_i
+                same_cue = c.cue is not None and c.cue == prev.cue
+                near = 0 <= paragraph_of[i] - paragraph_of[prev_i] <= CONTINUATION_PARAGRAPHS
+                if same_cue or (c.cue is None and c.speaker is None and near):
+                    c = replace(
+                        c,
+                        continues=first,
+                        cue=None,
+                        speaker=prev.speaker,
+                        frame=prev.frame,
+                        confidence=min(prev.confidence, 0.8),
+                    )
+        out.append(c)
+    return out
+
+
+def find_quotes(
+    doc: ParsedDoc,
+    pairs: MarkPairs,
+    paragraphs: list[tuple[int, int]],
+    *,
+    lex: Lexicon,
+    settings: Settings,
+) -> list[Candidate]:
+    """Run the passes (direct, according to, reported) and return resolved candidates by start."""
+    outer = quote_pairs(pairs)
+    direct, used = find_direct(doc, pairs, paragraphs, lex=lex, settings=settings)
+    according = find_according_to(doc, outer, lex=lex)
+    reported = find_reported(doc, outer, used, lex=lex, settings=settings)
+    cands = resolve_overlaps([*direct, *according, *reported], doc)
+    starts = [p[0] for p in paragraphs]
+    para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
+    return link_continuations(cands, para)

@@ -1,0 +1,178 @@
+"""Reports: a rich table per article, Markdown, and flat rows for spreadsheets.
+
+All article text shown through rich is wrapped in ``Text`` (never parsed as markup: news text
+holds ``[the deal]``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .model import ArticleResult
+
+__all__ = ["flat_rows", "render_markdown", "render_table", "report_rows"]
+
+QUOTE_CHARS = 70
+
+
+def _shorten(s: str, n: int = QUOTE_CHARS) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _short_of(result: ArticleResult, name: str | None) -> str | None:
+    if not name:
+        return None
+    for s in result.sources:
+        if s.name == name:
+            return s.short
+    return None
+
+
+def _with(name: str | None, extra: str | None) -> str:
+    if not name:
+        return ""
+    return f"{name} ({extra})" if extra and extra != name else name
+
+
+def report_rows(result: ArticleResult) -> list[dict[str, str]]:
+    """One display row per quotation: #, kind, speaker, role / affiliation, outlet, cue, quote."""
+    rows = []
+    for n, q in enumerate(result.quotes, 1):
+        sp = q.speaker
+        speaker = ""
+        role = ""
+        if sp is not None:
+            src = next((s for s in result.sources if s.id == sp.source_id), None)
+            short = src.short if src else None
+            speaker = _with(sp.name, sp.mention if sp.mention != sp.name and len(sp.mention) < 40 else None)
+            if short and short not in speaker:
+                speaker = f"{speaker} [{short}]"
+            r = sp.role or (src.role if src else None)
+            aff = sp.affiliation or (src.affiliation if src else None)
+            role = " / ".join(x for x in (r, _with(aff, _short_of(result, aff))) if x)
+        kind = str(q.kind) + (f" ↪{q.continues}" if q.continues else "")
+        outlet = _with(q.outlet.name, q.outlet.mention) if q.outlet else ""
+        cue = q.cue.text if q.cue else ""
+        rows.append(
+            {
+                "#": str(n),
+                "kind": kind,
+                "speaker": speaker,
+                "role / affiliation": role,
+                "outlet": outlet,
+                "cue": cue,
+                "quote": _shorten(q.content.text),
+            }
+        )
+    return rows
+
+
+def render_table(result: ArticleResult, *, show_wider: bool = True) -> Group:
+    """Return a rich renderable: the quotations table, then the sources table."""
+    a = result.article
+    title = Text(f"{a.id}: {a.title}" if a.title and a.title != a.id else a.id, style="bold")
+    quotes = Table(title=title, show_lines=True)
+    for col, kw in (
+        ("#", {"justify": "right", "no_wrap": True}),
+        ("kind", {"no_wrap": True}),
+        ("speaker", {"max_width": 30}),
+        ("role / affiliation", {"max_width": 30}),
+        ("outlet", {"max_width": 24}),
+        ("cue", {"no_wrap": True}),
+        ("quote", {"min_width": 30, "max_width": 60}),
+    ):
+        quotes.add_column(col, **kw)
+    for row, q in zip(report_rows(result), result.quotes, strict=True):
+        if not show_wider and q.cue is not None and str(q.cue.tier) == "wider":
+            continue
+        quotes.add_row(*(Text(v) for v in row.values()))
+    sources = Table(title=Text("Sources", style="bold"))
+    for col in ("source", "kind", "short", "role / affiliation", "aliases", "quotes"):
+        sources.add_column(col)
+    for s in result.sources:
+        ids = result.quote_ids_by_source.get(s.id, ())
+        sources.add_row(
+            Text(s.name),
+            Text(str(s.kind)),
+            Text(s.short or ""),
+            Text(" / ".join(x for x in (s.role, s.affiliation) if x)),
+            Text(", ".join(a for a in s.aliases if a != s.name)),
+            Text(str(len(ids))),
+        )
+    return Group(quotes, sources)
+
+
+def print_table(result: ArticleResult, console: Console, *, show_wider: bool = True) -> None:
+    console.print(render_table(result, show_wider=show_wider))
+
+
+def _md_cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: ArticleResult) -> str:
+    """Render the quotations and sources of one article as Markdown tables."""
+    rows = report_rows(result)
+    head = list(rows[0]) if rows else ["#", "kind", "speaker", "role / affiliation", "outlet", "cue", "quote"]
+    lines = [f"## {_md_cell(result.article.title or result.article.id)}", ""]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "---|" * len(head))
+    for r in rows:
+        lines.append("| " + " | ".join(_md_cell(r[h]) for h in head) + " |")
+    lines += [
+        "",
+        "### Sources",
+        "",
+        "| source | kind | short | role / affiliation | aliases | quotes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in result.sources:
+        n = len(result.quote_ids_by_source.get(s.id, ()))
+        role = " / ".join(x for x in (s.role, s.affiliation) if x)
+        aliases = ", ".join(a for a in s.aliases if a != s.name)
+        lines.append(
+            f"| {_md_cell(s.name)} | {s.kind} | {s.short or ''} | {_md_cell(role)} | {_md_cell(aliases)} | {n} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def flat_rows(result: ArticleResult) -> list[dict[str, Any]]:
+    """One flat row per quotation for CSV / JSONL export (pandas, spreadsheets)."""
+    a = result.article
+    out = []
+    for q in result.quotes:
+        sp = q.speaker
+        out.append(
+            {
+                "article_id": a.id,
+                "article_title": a.title,
+                "article_outlet": a.outlet,
+                "article_date": a.date,
+                "quote_id": q.id,
+                "kind": str(q.kind),
+                "text": q.content.text,
+                "start": q.content.start,
+                "end": q.content.end,
+                "cue": q.cue.text if q.cue else None,
+                "cue_lemma": q.cue.lemma if q.cue else None,
+                "cue_tier": str(q.cue.tier) if q.cue else None,
+                "speaker_mention": sp.mention if sp else None,
+                "speaker": sp.name if sp else None,
+                "speaker_kind": str(sp.kind) if sp else None,
+                "role": sp.role if sp else None,
+                "affiliation": sp.affiliation if sp else None,
+                "source_id": sp.source_id if sp else None,
+                "outlet": q.outlet.name if q.outlet else None,
+                "outlet_kind": str(q.outlet.kind) if q.outlet else None,
+                "continues": q.continues,
+                "paragraph": q.paragraph,
+                "sentence": q.sentence,
+                "confidence": q.confidence,
+            }
+        )
+    return out
