@@ -64,6 +64,21 @@ class Resolved:
     source: Source
 
 
+def _proper_runs(doc: ParsedDoc) -> list[tuple[int, str]]:
+    """Runs of two to four proper nouns (names the NER may have missed)."""
+    runs: list[tuple[int, str]] = []
+    run: list[int] = []
+    for w in [*doc.words, None]:
+        if w is not None and w.upos == "PROPN" and w.text[:1].isupper() and (not run or run[-1] == w.i - 1):
+            run.append(w.i)
+            continue
+        if 2 <= len(run) <= 4:
+            a, b = doc.words[run[0]], doc.words[run[-1]]
+            runs.append((a.start, doc.text[a.start : b.end]))
+        run = [w.i] if w is not None and w.upos == "PROPN" and w.text[:1].isupper() else []
+    return runs
+
+
 def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s]+", name.replace("’", "'")) if t]
 
@@ -77,6 +92,7 @@ def resolve_sources(doc: ParsedDoc, mentions: Sequence[MentionInfo | None], *, l
     """Resolve each mention (in document order) to a canonical source of the article."""
     # candidate full names: every PER / ORG entity and every non-pronoun mention
     persons: list[tuple[int, str]] = [(e.start, e.text) for e in doc.entities if e.type == "PER"]
+    persons += _proper_runs(doc)
     orgs: list[tuple[int, str]] = [(e.start, e.text) for e in doc.entities if e.type == "ORG"]
     entities: dict[str, _Entity] = {}
     out: list[Resolved | None] = []
@@ -144,14 +160,17 @@ def resolve_sources(doc: ParsedDoc, mentions: Sequence[MentionInfo | None], *, l
                 ent = entities.setdefault(source_id(m.kind, f"{name}-{m.start}"), _Entity(name, m.kind))
         else:
             name = m.name
-            if m.kind is SourceKind.PERSON:
+            kind = m.kind
+            if kind is SourceKind.ORGANIZATION and len(_tokens(name)) == 1 and fullest_person(name) != name:
+                kind = SourceKind.PERSON  # a surname the NER took for an organisation ("Doe said")
+            if kind is SourceKind.PERSON:
                 name = fullest_person(name)
-            elif m.kind is SourceKind.ORGANIZATION:
+            elif kind is SourceKind.ORGANIZATION:
                 name = org_match(name)
-            sid = source_id(m.kind, name)
+            sid = source_id(kind, name)
             ent = entities.get(sid)
             if ent is None:
-                ent = entities[sid] = _Entity(name, m.kind)
+                ent = entities[sid] = _Entity(name, kind)
             if m.name not in ent.aliases:
                 ent.aliases.append(m.name)
         ent.role = ent.role or m.role

@@ -13,6 +13,7 @@ from importlib import resources
 
 __all__ = [
     "ACCORDING_LEMMAS",
+    "ADDRESSEE_LEMMAS",
     "CLAUSE_RELS",
     "CONTENT_RELS",
     "QUOTE_FAMILIES",
@@ -38,6 +39,11 @@ SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass", "csubj", "nsubj:outer"})
 CONTENT_RELS = frozenset({"ccomp", "xcomp", "parataxis"})
 CLAUSE_RELS = frozenset({"ccomp", "parataxis", "conj", "advcl", "acl:relcl", "root", "xcomp"})
 ACCORDING_LEMMAS = frozenset({"accord", "according"})
+
+# Verbs whose object is the addressee, not the content ("told AP", "warned reporters").
+ADDRESSEE_LEMMAS = frozenset(
+    {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "brief", "promise", "advise", "notify", "write"}
+)
 
 # Naming verbs before a quoted phrase mark a name or a scare quote, not speech
 # (known as “the capital of the revolution”).

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 
 from ..config import Settings
-from ..lexicon import NAMING_LEMMAS, Lexicon
+from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc
 from .candidate import Candidate
@@ -150,8 +150,12 @@ def find_direct(
                 spk = speaker_span(doc, cue, content=(q_first, q_last))
                 gap = [j for j in gap if spk is None or not spk[0] <= j < spk[1]]
                 embedded = len(gap) > _MAX_GAP_WORDS or any(doc.words[j].upos in {"VERB", "AUX"} for j in gap)
-                if not sentence_like and gap:
-                    embedded = True
+                # "called the proposal “a disaster”": an object before the quotation makes it mixed,
+                # except the addressee of a tell-verb ("told reporters “…”")
+                introduced = colon or text[: pair.open].rstrip()[-1:] == ","
+                addressee = cw.lemma.lower() in ADDRESSEE_LEMMAS and sentence_like
+                if gap and not introduced and not addressee:
+                    embedded = embedded or any(doc.words[j].upos not in {"ADV", "ADP", "PUNCT"} for j in gap)
             else:
                 spk = speaker_span(doc, cue, content=(q_first, q_last))
                 # “…,” Noah Bonsey Senior Analyst, Syria with International Crisis Group told VICE News.

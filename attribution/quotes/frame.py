@@ -45,6 +45,14 @@ def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = No
         first -= 1
     while last + 1 in members:
         last += 1
+    # names are contiguous proper nouns even when the parse splits them ("Maria" nsubj, "Lopez" nsubj)
+    lo_lim, hi_lim = limit if limit is not None else (0, len(doc.words))
+    sent = doc.sentences[doc.words[head].sent]
+    lo_lim, hi_lim = max(lo_lim, sent.first), min(hi_lim, sent.last)
+    while first - 1 >= lo_lim and doc.words[first - 1].upos == "PROPN" and doc.words[first].upos == "PROPN":
+        first -= 1
+    while last + 1 < hi_lim and doc.words[last + 1].upos == "PROPN" and doc.words[last].upos == "PROPN":
+        last += 1
     while first < last and doc.words[first].upos == "PUNCT":
         first += 1
     while last > first and doc.words[last].upos == "PUNCT":

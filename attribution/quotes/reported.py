@@ -13,19 +13,15 @@ Shapes handled (UD attaches reported speech both ways):
 from __future__ import annotations
 
 from ..config import Settings
-from ..lexicon import ACCORDING_LEMMAS, Lexicon
+from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
-from .frame import NOUNISH, noun_phrase, right_np, speaker_span
+from .frame import NOUNISH, SUBJECTS, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
 
 __all__ = ["find_according_to", "find_reported"]
 
-# Verbs whose object is the addressee, not the content ("told AP", "warned reporters").
-ADDRESSEE_LEMMAS = frozenset(
-    {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "brief", "promise", "advise", "notify", "write"}
-)
 _CLAUSE_CHILD = frozenset({"ccomp", "xcomp", "parataxis"})
 _FRAME_PREPS = frozenset({"in", "on", "to", "at", "during", "via", "with", "from", "through", "by", "after", "before"})
 # A content of one or two words is a fragment, not a claim.
@@ -62,9 +58,8 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
         if x.text in {",", ":"}:
             j += 1
             continue
-        if addressee and x.upos in NOUNISH | {"DET", "ADJ"}:
-            _, last = noun_phrase(doc, _np_head(doc, j, hi), limit=(j, hi))
-            j = max(last, j + 1)
+        if addressee and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper()):
+            j = _addressee_end(doc, j, hi)
             addressee = False
             continue
         if low in _FRAME_PREPS and j + 1 < hi and doc.words[j + 1].upos in NOUNISH | {"DET", "ADJ", "NUM"}:
@@ -76,6 +71,29 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
                 continue
         break
     return j
+
+
+def _addressee_end(doc: ParsedDoc, j: int, hi: int) -> int:
+    """End of the addressee after a tell-verb: a proper name ("AP", "VICE News") or a short
+    common noun phrase ("reporters", "the committee"), stopping where a new phrase starts."""
+    k = j
+    if doc.words[j].text[:1].isupper() and doc.words[j].upos != "DET":
+        while k < hi and (doc.words[k].text[:1].isupper() or doc.words[k].upos == "PROPN"):
+            k += 1
+        return max(k, j + 1)
+    seen_noun = False
+    while k < hi:
+        w = doc.words[k]
+        if w.upos in {"NOUN", "PROPN", "PRON", "NUM"}:
+            seen_noun = True
+        elif w.upos in {"DET", "ADJ"} and not seen_noun:
+            pass
+        else:
+            break
+        k += 1
+        if seen_noun and w.upos == "PRON":
+            break
+    return max(k, j + 1)
 
 
 def _np_head(doc: ParsedDoc, j: int, hi: int) -> int:
@@ -144,9 +162,14 @@ def find_reported(
                     span = [j for j in subtree(doc, k) if lo <= j < hi and j > c]
                     if span:
                         start = min(span)
-                        # keep "that" and the addressee's following words out of the frame
-                        start = max(_skip_frame_right(doc, c, hi) if start > c + 1 else start, c + 1)
-                        start = min(start, min(span))
+                        # the addressee, outlet and time phrases after the cue are frame, not content
+                        skip = _skip_frame_right(doc, c, hi)
+                        # "warned the plan would …": the noun after the cue is the content's subject
+                        subj = next((s for s in doc.children(k) if doc.words[s].deprel in SUBJECTS), None)
+                        if subj is not None and c < subj < skip:
+                            skip = min(subtree(doc, subj))
+                        if start <= skip <= max(span):
+                            start = skip
                         content = _trim(doc, start, max(span) + 1)
             elif tier == "wider":
                 continue  # beliefs and intentions need a clausal content

@@ -1,0 +1,26 @@
+"""Build small parsed documents by hand for pure-logic tests (no stanza)."""
+
+from __future__ import annotations
+
+from attribution.nlp import Entity, ParsedDoc, Sentence, Word
+
+
+def make_doc(text: str, words: list[tuple[str, str, str, int, str]], ents: list[tuple[str, str]] = ()) -> ParsedDoc:
+    """``words`` is ``(form, lemma, upos, head, deprel)`` with 1-based heads (0 = root), one sentence.
+
+    Forms are located in ``text`` left to right, so offsets are real.
+    """
+    doc = ParsedDoc(text=text)
+    pos = 0
+    for i, (form, lemma, upos, head, deprel) in enumerate(words):
+        start = text.index(form, pos)
+        pos = start + len(form)
+        doc.words.append(Word(i, 0, form, lemma, upos, head - 1 if head else -1, deprel, start, pos))
+    doc.sentences.append(Sentence(0, doc.words[0].start, doc.words[-1].end, 0, len(doc.words)))
+    for etext, etype in ents:
+        s = text.index(etext)
+        doc.entities.append(Entity(etext, etype, s, s + len(etext)))
+        for w in doc.words:
+            if s <= w.start < s + len(etext):
+                w.ner = etype
+    return doc

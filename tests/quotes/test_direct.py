@@ -1,0 +1,110 @@
+"""Direct quotations through the real pipeline: styles, split, multi-paragraph, nested, negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.stanza
+
+
+def direct(result):
+    return [q for q in result.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("“We will not give up the city,” the commander said on Monday.", "We will not give up the city,", "commander"),
+        ('"We will not give up the city," the commander said on Monday.', "We will not give up the city,", "commander"),
+        ("‘We will not give up the city,’ the commander said on Monday.", "We will not give up the city,", "commander"),
+        ("'We will not give up the city,' the commander said on Monday.", "We will not give up the city,", "commander"),
+        ("«We will not give up the city», the commander said on Monday.", "We will not give up the city", "commander"),
+        ("„We will not give up the city“, the commander said on Monday.", "We will not give up the city", "commander"),
+        (
+            "Maria Lopez said: “The vote was stolen from the people of this state.”",
+            "The vote was stolen from the people of this state.",
+            "Maria Lopez",
+        ),
+        (
+            "Maria Lopez: “The vote was stolen from the people of this state.”",
+            "The vote was stolen from the people of this state.",
+            "Maria Lopez",
+        ),
+        ("“The vote was stolen,” said Maria Lopez, a lawyer for the campaign.", "The vote was stolen,", "Maria Lopez"),
+    ],
+    ids=[
+        "curly",
+        "straight",
+        "single-curly",
+        "single-straight",
+        "guillemets",
+        "german",
+        "said-colon",
+        "name-colon",
+        "inverted",
+    ],
+)
+def test_quote_styles(analyze, text, content, speaker):
+    qs = direct(analyze(text))
+    assert [q.content.text for q in qs] == [content]
+    assert qs[0].speaker is not None and speaker in qs[0].speaker.name
+
+
+def test_split_quote_same_sentence(analyze):
+    text = "“We are ready,” John Smith said, “and we will win the vote in November.”"
+    qs = direct(analyze(text))
+    assert [q.content.text for q in qs] == ["We are ready,", "and we will win the vote in November."]
+    assert qs[1].continues == qs[0].id
+    assert qs[0].speaker.name == qs[1].speaker.name == "John Smith"
+
+
+def test_multi_paragraph_quote(analyze):
+    text = (
+        "Senator Jane Doe spoke to the crowd on Friday.\n\n"
+        "“We have waited too long for this bill to pass the chamber,” Doe said. “Our families cannot wait.\n\n"
+        "“The time to act is now, before the session closes for the year.”\n\n"
+        "The bill failed."
+    )
+    qs = direct(analyze(text))
+    assert [q.speaker.name for q in qs] == ["Jane Doe"] * 3
+    assert qs[0].cue is not None and qs[0].cue.lemma == "say"
+    assert qs[1].continues == qs[0].id and qs[2].continues == qs[0].id
+    assert qs[2].content.text.startswith("The time to act is now")
+
+
+def test_nested_quote_is_part_of_content(analyze):
+    text = "“He told me ‘never again’ and I believed him at the time,” Ahmed Khan said."
+    qs = direct(analyze(text))
+    assert len(qs) == 1 and "‘never again’" in qs[0].content.text
+    assert qs[0].speaker.name == "Ahmed Khan"
+
+
+def test_paragraph_without_cue_continues_previous_speaker(analyze):
+    text = (
+        "“The ceasefire will not hold for long,” said Rami Abdulrahman, the group’s director.\n\n"
+        "“Both sides are preparing for a new offensive in the north of the country.”"
+    )
+    qs = direct(analyze(text))
+    assert len(qs) == 2
+    assert qs[1].continues == qs[0].id and qs[1].speaker.name == "Rami Abdulrahman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city, known as “the capital of the revolution,” fell on Friday.",
+        "She starred in “The Long Road Home” last year.",
+        "The so-called “peace plan” was rejected by the rebels.",
+        "Cats are “cuties” according to nobody in particular here.",
+        "Joe “The Plumber” Wurzelbacher campaigned in Ohio.",
+        "He read “War and Peace” on the plane.",
+    ],
+    ids=["known-as", "title", "so-called", "scare", "nickname", "book"],
+)
+def test_not_speech(analyze, text):
+    assert direct(analyze(text)) == []
+
+
+def test_odd_quote_marks_do_not_fail(analyze):
+    result = analyze("“We will stay,” he said. “And then there was an unclosed one")
+    assert [q.content.text for q in direct(result)] == ["We will stay,"]

@@ -1,0 +1,71 @@
+"""Reported speech, mixed quotes and *according to* through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.stanza
+
+
+@pytest.mark.parametrize(
+    "text, kind, cue, speaker, content_start",
+    [
+        ("The minister said that the border would reopen next week.", "indirect", "say", "minister", "that the border"),
+        ("Officials told AP the talks had collapsed overnight.", "indirect", "tell", "officials", "the talks had"),
+        ("However, Smith adds that the deal could still fail.", "indirect", "add", "Smith", "that the deal"),
+        ("The talks had collapsed overnight, the minister said.", "indirect", "say", "minister", "The talks had"),
+        (
+            "The army withdrew from the town, according to local residents.",
+            "according_to",
+            "according to",
+            "local residents",
+            "The army withdrew",
+        ),
+        (
+            "According to the report, the economy shrank by two percent.",
+            "according_to",
+            "according to",
+            "report",
+            "the economy shrank",
+        ),
+        ("Critics warned the plan would raise prices for families.", "indirect", "warn", "critics", "the plan would"),
+    ],
+    ids=["said-that", "told-ap", "adds-that", "content-first", "according-end", "according-start", "warned"],
+)
+def test_reported(analyze, text, kind, cue, speaker, content_start):
+    qs = [q for q in analyze(text).quotes if str(q.kind) == kind]
+    assert qs, analyze(text).quotes
+    q = qs[0]
+    assert q.cue is not None and q.cue.lemma == cue
+    assert q.speaker is not None and speaker.lower() in q.speaker.name.lower()
+    assert q.content.text.startswith(content_start)
+
+
+def test_relative_clause_cue(analyze):
+    text = (
+        "The Syrian Observatory for Human Rights reported news of the agreement, "
+        "which it said would be implemented today."
+    )
+    qs = analyze(text).quotes
+    said = [q for q in qs if q.cue and q.cue.lemma == "say"]
+    assert said and said[0].speaker.mention == "it"
+    assert said[0].speaker.name == "Syrian Observatory for Human Rights"
+    assert "implemented today" in said[0].content.text
+
+
+def test_saying_advcl(analyze):
+    text = "The company issued a statement on Monday, saying that it would cut 300 jobs."
+    qs = [q for q in analyze(text).quotes if q.cue and q.cue.lemma == "say"]
+    assert qs and "cut 300 jobs" in qs[0].content.text
+
+
+def test_mixed_quote(analyze):
+    text = "The senator called the proposal “a disaster for working families” during the debate."
+    qs = analyze(text).quotes
+    assert [str(q.kind) for q in qs] == ["mixed"]
+    assert "a disaster for working families" in qs[0].content.text
+
+
+def test_wider_tier(analyze):
+    qs = analyze("Many voters believe that the election was unfair.").quotes
+    assert qs and qs[0].cue.tier == "wider" and qs[0].cue.lemma == "believe"
