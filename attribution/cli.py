@@ -25,7 +25,7 @@ app = typer.Typer(
 models_app = typer.Typer(no_args_is_help=False, help="Show or download the stanza models.")
 app.add_typer(models_app, name="models")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 # width of the table report when stdout is not a terminal (files, pipes, CI logs)
 REPORT_WIDTH = 200
 

@@ -35,7 +35,7 @@ def slug(s: str) -> str:
         >>> slug("Noah Bonsey")
         'noah-bonsey'
         >>> slug("Bashar al-Assad’s")
-        'bashar-al-assad-s'
+        'bashar-al-assads'
     """
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
@@ -226,15 +226,15 @@ def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:
                 mapping[sid] = next(iter(targets))
     full_orgs = {sid: name for sid, name in orgs.items() if len(_tokens(name)) > 1}
     for sid, name in orgs.items():
-        if sid in full_orgs and not name.isupper():
-            continue
+        core = name.removeprefix("the ").removeprefix("The ")
         hits = set()
         for fid, full in full_orgs.items():
-            if fid == sid:
+            if fid == sid or len(_tokens(full)) <= len(_tokens(core)):
                 continue
             short = acronym(full)
-            core = name.removeprefix("the ").removeprefix("The ")
-            if (short and name.replace(".", "") == short) or (len(core) > 3 and core.lower() in full.lower()):
+            if (short and name.replace(".", "") == short) or (
+                len(core) > 3 and f" {core.lower()} " in f" {full.lower()} "
+            ):
                 hits.add(fid)
         if len(hits) == 1:
             mapping[sid] = next(iter(hits))

@@ -48,6 +48,12 @@ def _clean(s: str) -> str:
     return _XML_ILLEGAL.sub("", s)
 
 
+def _nid(raw: str) -> str:
+    """Make any id an XML NMTOKEN ("person:noah-bonsey"), whatever a result file holds."""
+    prefix, _, rest = raw.partition(":")
+    return f"{slug(prefix)}:{slug(rest)}" if rest else slug(prefix)
+
+
 def _claim_key(text: str) -> str:
     """Near-identical claims (same words, case and punctuation aside) share a key."""
     words = " ".join(_CLAIM_WORDS.findall(text.casefold()))
@@ -92,9 +98,8 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
         names = {s.id: s for s in r.sources}
         for s in r.sources:
             if s.kind is SourceKind.PERSON and s.affiliation:
-                org = alias_map.get(
-                    source_id(SourceKind.ORGANIZATION, s.affiliation), source_id(SourceKind.ORGANIZATION, s.affiliation)
-                )
+                org_raw = source_id(SourceKind.ORGANIZATION, s.affiliation)
+                org = _nid(alias_map.get(org_raw, org_raw))
                 aff = names.get(source_id(SourceKind.ORGANIZATION, s.affiliation))
                 _add_node(
                     G,
@@ -105,7 +110,7 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
                     aliases=list(aff.aliases) if aff else [s.affiliation],
                     weight=0,
                 )
-                pid = alias_map.get(s.id, s.id)
+                pid = _nid(alias_map.get(s.id, s.id))
                 _add_node(G, pid, str(s.kind), s.name, aliases=list(s.aliases), short=s.short, role=s.role, weight=0)
                 _add_edge(G, pid, org, "affiliated_with", role=s.role)
         first_claim: dict[str, str] = {}
@@ -125,7 +130,7 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
             _add_edge(G, cid, art, "reported_in")
             if q.speaker is not None and q.speaker.source_id:
                 src = names.get(q.speaker.source_id)
-                sid = alias_map.get(q.speaker.source_id, q.speaker.source_id)
+                sid = _nid(alias_map.get(q.speaker.source_id, q.speaker.source_id))
                 _add_node(
                     G,
                     sid,
@@ -186,7 +191,8 @@ def _graphml_attrs(d: dict[str, Any], *, node: bool) -> dict[str, Any]:
             v = _clean(v)
         out[k] = v
     if node:
-        out["label"] = _clean(str(d.get("label") or "?")) or "?"
+        label = _clean(str(d.get("label") or "")).strip()
+        out["label"] = label if label.isprintable() and label else (_clean(label).strip() or "?")
         r, g, b = COLORS.get(str(d.get("type")), (160, 160, 160))
         out["size"] = float(10 + 5 * float(d.get("weight", 0) or 0))
         out.pop("weight", None)
@@ -203,7 +209,7 @@ def _for_export(G: nx.DiGraph) -> nx.DiGraph:
         H.add_node(n, **_graphml_attrs(d, node=True))
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         attrs = _graphml_attrs(d, node=False)
-        attrs["id"] = f"e{i}"
+        attrs["eid"] = f"e{i}"  # unique edge ids: Gephi keeps only the first edge of a repeated id
         H.add_edge(u, v, **attrs)
     return H
 
@@ -212,7 +218,7 @@ def write_graphml(G: nx.DiGraph, path: str | Path | IO[bytes]) -> None:
     """Write ``G`` as GraphML that Gephi reads (label, type, r/g/b, size, weight)."""
     H = _for_export(G)
     try:
-        nx.write_graphml(H, path, edge_id_from_attribute="id")
+        nx.write_graphml(H, path, edge_id_from_attribute="eid")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write the graph ({exc.strerror})") from exc
 

@@ -271,5 +271,11 @@ def dumps(obj: ArticleResult | dict[str, Any] | list[Any]) -> bytes:
 
 
 def loads_result(data: bytes | str) -> ArticleResult:
-    """Read one result written by :func:`dumps`."""
-    return ArticleResult.from_dict(orjson.loads(data))
+    """Read one result written by :func:`dumps`; raise ``ValueError`` for anything else."""
+    obj = orjson.loads(data)
+    if not isinstance(obj, dict) or "article" not in obj:
+        raise ValueError("not an attribution result (no 'article' object)")
+    try:
+        return ArticleResult.from_dict(obj)
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"malformed attribution result ({type(exc).__name__}: {exc})") from exc

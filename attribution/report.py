@@ -24,6 +24,11 @@ def _shorten(s: str, n: int = QUOTE_CHARS) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
+def _title(result: ArticleResult) -> str:
+    a = result.article
+    return f"{a.id}: {a.title}" if a.title and a.title != a.id else a.id
+
+
 def _short_of(result: ArticleResult, name: str | None) -> str | None:
     if not name:
         return None
@@ -74,8 +79,7 @@ def report_rows(result: ArticleResult) -> list[dict[str, str]]:
 
 def render_table(result: ArticleResult, *, show_wider: bool = True) -> Group:
     """Return a rich renderable: the quotations table, then the sources table."""
-    a = result.article
-    title = Text(f"{a.id}: {a.title}" if a.title and a.title != a.id else a.id, style="bold")
+    title = Text(_title(result), style="bold")
     quotes = Table(title=title, show_lines=True)
     for col, kw in (
         ("#", {"justify": "right", "no_wrap": True}),
@@ -119,7 +123,7 @@ def render_markdown(result: ArticleResult) -> str:
     """Render the quotations and sources of one article as Markdown tables."""
     rows = report_rows(result)
     head = list(rows[0]) if rows else ["#", "kind", "speaker", "role / affiliation", "outlet", "cue", "quote"]
-    lines = [f"## {_md_cell(result.article.title or result.article.id)}", ""]
+    lines = [f"## {_md_cell(_title(result))}", ""]
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
     for r in rows:

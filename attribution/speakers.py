@@ -161,6 +161,21 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
         if not role and role_words and not all(r.lower() in lex.honorifics for r in role_words):
             role = " ".join(role_words)
         return MentionInfo(mention, start, end, name, SourceKind.PERSON, role=role, affiliation=affiliation or aff)
+    # "Crisis Group senior analyst Noah Bonsey": a person's name after title words, or tagged PER
+    named = _person_after_titles(words, lows, lex, start=i)
+    if named is not None:
+        n0, n1, t0 = named
+        role = _join(text, words[t0:n0]) or None
+        aff = _strip_det(_join(text, words[i:t0])) or None
+        return MentionInfo(
+            mention,
+            start,
+            end,
+            _join(text, words[n0:n1]),
+            SourceKind.PERSON,
+            role=role,
+            affiliation=affiliation or (aff if aff and _is_cap(aff) else None),
+        )
     is_org = any(low in lex.org_words for low in lows[i:]) or any(w.ner in {"ORG", "LOC", "MISC"} for w in words[i:])
     if is_org and any(_is_cap(t) for t in toks[i:]):
         # "The UK-based Syrian Observatory for Human Rights": the name is the capitalised tail
@@ -199,6 +214,26 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
     if head in lex.org_words:
         return MentionInfo(mention, start, end, name, SourceKind.ORGANIZATION)
     return MentionInfo(mention, start, end, name, SourceKind.GROUP)
+
+
+def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: int) -> tuple[int, int, int] | None:
+    """Find ``(name_start, name_end, titles_start)`` of a person name that follows title words."""
+    for n in range(start + 1, len(words)):
+        if lows[n - 1] in lex.title_words and _is_cap(words[n].text) and lows[n] not in lex.title_words:
+            e = n
+            while (
+                e < len(words)
+                and (_is_cap(words[e].text) or lows[e] in _NAME_PARTICLES)
+                and lows[e] not in lex.title_words
+            ):
+                e += 1
+            if not any(w.ner == "PER" or w.upos == "PROPN" for w in words[n:e]):
+                return None
+            t = n - 1
+            while t > start and lows[t - 1] in lex.title_words:
+                t -= 1
+            return n, e, t
+    return None
 
 
 def _join(text: str, words: list) -> str:

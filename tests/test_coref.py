@@ -1,0 +1,55 @@
+"""Coreference of speakers: surnames, titles, pronouns; corpus-level alias merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.coref import corpus_aliases, slug
+from attribution.model import Source, SourceKind
+
+
+@pytest.mark.stanza
+def test_surname_title_and_pronoun(analyze):
+    text = (
+        "Maria Lopez, a lawyer for the campaign, spoke to reporters on Monday.\n\n"
+        "“We will appeal the ruling in the state supreme court,” Lopez said.\n\n"
+        "Ms. Lopez added that the appeal would be filed within days.\n\n"
+        "“Nobody should doubt our resolve on this,” she said."
+    )
+    qs = analyze(text).quotes
+    assert [q.speaker.name for q in qs] == ["Maria Lopez"] * 3
+    assert [q.speaker.mention for q in qs] == ["Lopez", "Ms. Lopez", "she"]
+    assert len({q.speaker.source_id for q in qs}) == 1
+
+
+@pytest.mark.stanza
+def test_it_resolves_to_organisation(analyze):
+    text = (
+        "Amnesty International published a report on the prison on Tuesday. "
+        "It said that detainees had been tortured for years."
+    )
+    qs = [q for q in analyze(text).quotes if q.speaker and q.speaker.mention == "It"]
+    assert qs and qs[0].speaker.name == "Amnesty International"
+
+
+def test_slug_is_xml_safe():
+    assert slug("Noah Bonsey") == "noah-bonsey"
+    assert slug("!!!") == "x"
+
+
+def test_corpus_aliases_merge_surname_and_acronym():
+    src = [
+        Source("person:noah-bonsey", "Noah Bonsey", SourceKind.PERSON),
+        Source("person:bonsey", "Bonsey", SourceKind.PERSON),
+        Source("org:international-crisis-group", "International Crisis Group", SourceKind.ORGANIZATION),
+        Source("org:icg", "ICG", SourceKind.ORGANIZATION),
+        Source("org:the-crisis-group", "the Crisis Group", SourceKind.ORGANIZATION),
+        Source("person:smith", "Smith", SourceKind.PERSON),
+        Source("person:john-smith", "John Smith", SourceKind.PERSON),
+        Source("person:anna-smith", "Anna Smith", SourceKind.PERSON),
+    ]
+    m = corpus_aliases(src)
+    assert m["person:bonsey"] == "person:noah-bonsey"
+    assert m["org:icg"] == "org:international-crisis-group"
+    assert m["org:the-crisis-group"] == "org:international-crisis-group"
+    assert "person:smith" not in m  # ambiguous: two Smiths

@@ -1,0 +1,64 @@
+"""Speaker kind, role and affiliation through the real pipeline; acronyms as pure logic."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.speakers import acronym
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("Syrian Observatory for Human Rights", "SOHR"),
+        ("International Crisis Group", "ICG"),
+        ("Human Rights Watch", "HRW"),
+        ("Reuters", None),
+        ("the group", None),
+    ],
+)
+def test_acronym(name, short):
+    assert acronym(name) == short
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name, kind, role, affiliation",
+    [
+        (
+            "“The talks have failed,” said Noah Bonsey, a senior analyst at the International Crisis Group.",
+            "Noah Bonsey",
+            "person",
+            "senior analyst",
+            "International Crisis Group",
+        ),
+        ("“The talks have failed,” Crisis Group senior analyst Noah Bonsey said.", "Noah Bonsey", "person", None, None),
+        (
+            "“The talks have failed,” a senior official who asked not to be named told reporters.",
+            None,
+            "anonymous",
+            None,
+            None,
+        ),
+        ("Local activists said that the shelling continued through the night.", "local activists", "group", None, None),
+        (
+            "The Syrian Observatory for Human Rights said that the shelling continued through the night.",
+            "Syrian Observatory for Human Rights",
+            "organization",
+            None,
+            None,
+        ),
+    ],
+    ids=["appos-at", "premodifier", "anonymous", "group", "organization"],
+)
+def test_speaker_parts(analyze, text, name, kind, role, affiliation):
+    qs = [q for q in analyze(text).quotes if q.speaker is not None]
+    assert qs, analyze(text).quotes
+    sp = qs[0].speaker
+    assert str(sp.kind) == kind
+    if name is not None:
+        assert sp.name == name
+    if role is not None:
+        assert sp.role == role
+    if affiliation is not None:
+        assert sp.affiliation == affiliation
