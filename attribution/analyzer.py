@@ -121,9 +121,14 @@ class Analyzer:
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Analyse articles, parsing them in batches."""
+        for result, _ in self.analyze_with_docs(articles):
+            yield result
+
+    def analyze_with_docs(self, articles: Iterable[Article]) -> Iterator[tuple[ArticleResult, ParsedDoc]]:
+        """Analyse articles and also return each parsed document (for evaluation)."""
         arts = list(articles)
         for art, doc in zip(arts, nlp.parse([a.text for a in arts], self.settings), strict=True):
-            yield analyze_parsed(art, doc, self.settings, lex=self.lex)
+            yield analyze_parsed(art, doc, self.settings, lex=self.lex), doc
 
 
 def analyze_text(text: str, settings: Settings | None = None, *, article_id: str = "text") -> ArticleResult:

@@ -215,6 +215,62 @@ def graph(
     err.print(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Folder with text/ and attributions/ (PolNeAR brat layout).")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here.")] = None,
+    errors: Annotated[
+        Optional[Path], typer.Option("--errors", help="Write false negatives/positives (Markdown).")
+    ] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N articles.")] = None,
+    split_by: Annotated[
+        Optional[str], typer.Option("--split-by", help="'publisher': per-publisher table (always in JSON).")
+    ] = None,
+    cache: Annotated[
+        Optional[Path], typer.Option("--cache", help="Keep parsed documents here for faster reruns.")
+    ] = None,
+    models: ModelsOpt = None,
+    offline: OfflineOpt = False,
+) -> None:
+    """Score attributions against gold annotations (precision, recall, F1, speaker accuracy).
+
+    Example:
+        attribution eval ../shared/corpora/polnear/dev --json dev.json --errors dev-errors.md
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from . import model, report
+    from .analyzer import Analyzer
+    from .evaluation import errors_markdown, evaluate
+
+    settings = Settings(models_dir=models, offline=offline, cache_dir=cache)
+    try:
+        analyzer = Analyzer(settings)
+        with Progress(
+            TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
+        ) as bar:
+            task = bar.add_task("eval", total=None)
+            run = evaluate(
+                gold,
+                analyzer.analyze_with_docs,
+                limit=limit,
+                keep_errors=errors is not None,
+                progress=lambda n, total: bar.update(task, completed=n, total=total),
+            )
+    except AttributionError as exc:
+        raise _fail(exc) from exc
+    figures = run.to_dict()
+    group = report.render_eval(figures)
+    renderables = group.renderables if split_by == "publisher" else group.renderables[:2]
+    console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+    for r in renderables:
+        console.print(r)
+    if json_out is not None:
+        json_out.write_bytes(model.dumps(figures))
+    if errors is not None:
+        errors.write_text(errors_markdown(run), encoding="utf-8")
+
+
 @models_app.callback(invoke_without_command=True)
 def models_show(ctx: typer.Context, models: ModelsOpt = None) -> None:
     """Show which stanza models will be used and where they are."""

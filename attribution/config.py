@@ -20,6 +20,8 @@ class Settings:
         selective: parse (depparse, ner) only sentences that can hold an attribution.
         min_quote_words: a quotation with fewer words and no cue is a scare quote, not speech.
         batch_chars: characters of text sent to stanza at once.
+        cache_dir: keep parsed documents here (keyed by text, models and stanza version) so that a
+            rerun, e.g. ``attribution eval`` while tuning rules, parses nothing twice.
     """
 
     models_dir: Path | None = None
@@ -31,3 +33,4 @@ class Settings:
     # with no cue in the frame, only quotations of this many words or more count as speech.
     min_quote_words: int = 5
     batch_chars: int = 200_000
+    cache_dir: Path | None = None

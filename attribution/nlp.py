@@ -282,19 +282,78 @@ def parse(texts: Sequence[str], settings: Settings) -> Iterator[ParsedDoc]:
     import stanza
 
     pipeline = load_pipeline(settings)
+    cache = _Cache(settings) if settings.cache_dir is not None else None
     batch: list[str] = []
     size = 0
     for text in texts:
         batch.append(text)
         size += len(text)
         if size >= settings.batch_chars:
-            yield from _parse_batch(pipeline, batch, stanza)
+            yield from _parse_batch(pipeline, batch, stanza, cache)
             batch, size = [], 0
     if batch:
-        yield from _parse_batch(pipeline, batch, stanza)
+        yield from _parse_batch(pipeline, batch, stanza, cache)
 
 
-def _parse_batch(pipeline: Any, texts: list[str], stanza: Any) -> Iterator[ParsedDoc]:
-    docs = pipeline([stanza.Document([], text=t) for t in texts])
-    for doc, text in zip(docs, texts, strict=True):
-        yield _convert(doc, text)
+def _parse_batch(pipeline: Any, texts: list[str], stanza: Any, cache: _Cache | None) -> Iterator[ParsedDoc]:
+    found = {i: cache.get(t) for i, t in enumerate(texts)} if cache else {}
+    todo = [i for i in range(len(texts)) if found.get(i) is None]
+    parsed: dict[int, ParsedDoc] = {}
+    if todo:
+        docs = pipeline([stanza.Document([], text=texts[i]) for i in todo])
+        for i, doc in zip(todo, docs, strict=True):
+            parsed[i] = _convert(doc, texts[i])
+            if cache:
+                cache.put(texts[i], parsed[i])
+    for i in range(len(texts)):
+        yield found.get(i) or parsed[i]
+
+
+class _Cache:
+    """Parsed documents on disk as JSON, keyed by text, models folder and stanza version."""
+
+    def __init__(self, settings: Settings) -> None:
+        import stanza
+
+        if settings.cache_dir is None:
+            raise ValueError("no cache_dir in settings")
+        self.dir = Path(settings.cache_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.salt = f"{resolve_models_dir(settings).resolve()}|{stanza.__version__}|{PROCESSORS}|1"
+
+    def _path(self, text: str) -> Path:
+        import hashlib
+
+        return self.dir / (
+            hashlib.sha1((self.salt + "\0" + text).encode("utf-8", "surrogatepass")).hexdigest() + ".json"
+        )
+
+    def get(self, text: str) -> ParsedDoc | None:
+        import orjson
+
+        path = self._path(text)
+        try:
+            data = orjson.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        doc = ParsedDoc(text=text)
+        doc.words = [Word(*w) for w in data["w"]]
+        doc.sentences = [Sentence(*s) for s in data["s"]]
+        doc.entities = [Entity(*e) for e in data["e"]]
+        return doc
+
+    def put(self, text: str, doc: ParsedDoc) -> None:
+        import orjson
+
+        data = {
+            "w": [
+                [w.i, w.sent, w.text, w.lemma, w.upos, w.head, w.deprel, w.start, w.end, w.ner, w.feats]
+                for w in doc.words
+            ],
+            "s": [[s.index, s.start, s.end, s.first, s.last, s.parsed] for s in doc.sentences],
+            "e": [[e.text, e.type, e.start, e.end] for e in doc.entities],
+        }
+        path = self._path(text)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(orjson.dumps(data))
+        tmp.replace(path)

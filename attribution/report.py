@@ -14,7 +14,7 @@ from rich.text import Text
 
 from .model import ArticleResult
 
-__all__ = ["flat_rows", "render_markdown", "render_table", "report_rows"]
+__all__ = ["flat_rows", "render_eval", "render_markdown", "render_table", "report_rows"]
 
 QUOTE_CHARS = 70
 
@@ -180,3 +180,30 @@ def flat_rows(result: ArticleResult) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def render_eval(figures: dict[str, Any]) -> Group:
+    """Tables of an evaluation: P/R/F1, speaker and cue accuracy per subset and overlap, then per kind."""
+    main = Table(title=Text(f"Attribution accuracy ({figures['articles']} articles)", style="bold"))
+    for col in ("subset", "overlap", "P", "R", "F1", "speaker strict", "speaker loose", "cue F1", "tp", "fp", "fn"):
+        main.add_column(col, justify="right" if col not in {"subset"} else "left")
+    kinds = Table(title=Text("By kind (overlap 0.3)", style="bold"))
+    for col in ("subset", "kind", "P", "R", "F1", "tp", "fp", "fn"):
+        kinds.add_column(col)
+    for subset in ("speech", "all"):
+        for key, c in figures.get(subset, {}).items():
+            main.add_row(
+                subset, key.removeprefix("overlap_"), f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}",
+                f"{c['speaker_strict']:.3f}", f"{c['speaker_loose']:.3f}", f"{c['cue']['f1']:.3f}",
+                str(c["tp"]), str(c["fp"]), str(c["fn"]),
+            )  # fmt: skip
+        c = figures.get(subset, {}).get("overlap_0.3")
+        for kind, k in (c or {}).get("by_kind", {}).items():
+            kinds.add_row(subset, kind, f"{k['precision']:.3f}", f"{k['recall']:.3f}", f"{k['f1']:.3f}",
+                          str(k["tp"]), str(k["fp"]), str(k["fn"]))  # fmt: skip
+    pubs = Table(title=Text("By publisher (overlap 0.3)", style="bold"))
+    for col in ("publisher", "speech F1", "speech speaker", "all F1"):
+        pubs.add_column(col)
+    for pub, d in figures.get("by_publisher_overlap_0.3", {}).items():
+        pubs.add_row(pub, f"{d['speech']['f1']:.3f}", f"{d['speech']['speaker_strict']:.3f}", f"{d['all']['f1']:.3f}")
+    return Group(main, kinds, pubs)
