@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from . import nlp
 from .config import Settings
@@ -12,7 +13,7 @@ from .model import Article, ArticleResult, Cue, Quote, Source, SourceKind, Span,
 from .nlp import ParsedDoc
 from .outlets import find_outlet
 from .quotes import Candidate, find_quotes, pair_marks, paragraph_spans
-from .speakers import MentionInfo, acronym, describe_mention
+from .speakers import MentionInfo, acronym, appositive_roles, describe_mention
 
 __all__ = ["Analyzer", "analyze_parsed", "analyze_text"]
 
@@ -86,6 +87,13 @@ def analyze_parsed(
             )
         )
     final_sources = {sid: sources[sid] for sid in by_source}
+    # roles stated elsewhere in the article ("Noah Bonsey, a senior analyst at the ICG, …")
+    stated = appositive_roles(doc, lex=lex)
+    for sid, src in list(final_sources.items()):
+        if src.kind is SourceKind.PERSON and (src.role is None or src.affiliation is None):
+            role, aff = next((v for k, v in stated.items() if k.endswith(src.name) or src.name.endswith(k)), (None, None))
+            if role or aff:
+                final_sources[sid] = replace(src, role=src.role or role, affiliation=src.affiliation or aff)
     # an affiliation is an organisation source too (with its derived short form), even if it never speaks
     for src in list(final_sources.values()):
         if src.affiliation:

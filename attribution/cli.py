@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
@@ -77,12 +78,18 @@ def main(
         raise typer.Exit()
 
 
+class Engine(enum.StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Text/HTML/JSONL files or folders; '-' reads stdin.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format on stdout.")] = Format.table,
     out: Annotated[
-        Optional[Path], typer.Option("--out", "-o", help="Write OUT/<article id>.json for each article.")
+        Optional[Path],
+        typer.Option("--out", "-o", help="Store results in OUT (SQLite + one JSON per article); resumable."),
     ] = None,
     graphml: Annotated[
         Optional[Path], typer.Option("--graphml", help="Also write the source graph as GraphML.")
@@ -92,6 +99,26 @@ def analyze(
     wider: Annotated[
         bool, typer.Option("--wider/--speech-only", help="Report beliefs and intentions (wider cue tier) too.")
     ] = True,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (one pipeline each).", rich_help_panel="Corpus")
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local processes, or dask distributed.", rich_help_panel="Corpus")
+    ] = Engine.local,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="Address of an existing Dask scheduler.", rich_help_panel="Corpus"),
+    ] = None,
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="JSONL field with the text.", rich_help_panel="JSONL")
+    ] = "text",
+    id_field: Annotated[
+        str, typer.Option("--id-field", help="JSONL field with the article id.", rich_help_panel="JSONL")
+    ] = "id",
+    title_field: Annotated[str, typer.Option("--title-field", rich_help_panel="JSONL")] = "title",
+    outlet_field: Annotated[str, typer.Option("--outlet-field", rich_help_panel="JSONL")] = "outlet",
+    date_field: Annotated[str, typer.Option("--date-field", rich_help_panel="JSONL")] = "date",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Find every quotation, its speaker, role, affiliation, outlet and cue.
@@ -99,25 +126,27 @@ def analyze(
     Example:
         attribution analyze samples/homs-ceasefire.txt
         attribution analyze article.txt --format json | jq '.quotes[].speaker.name'
+        attribution analyze corpus/ --out results/ --workers 2
     """
-    from . import ingest, model, report
-    from .analyzer import Analyzer
+    from . import ingest
 
     settings = _settings(models, offline, wider=wider)
+    fields = ingest.JsonlFields(text_field, id_field, title_field, outlet_field, date_field)
+    if out is not None:
+        _analyze_corpus(paths, out, settings, workers, engine, scheduler, fields, graphml, quiet)
+        return
+    from . import model, report
+    from .analyzer import Analyzer
+
     try:
         analyzer = Analyzer(settings)
     except AttributionError as exc:
         raise _fail(exc) from exc
-    if out is not None:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise _fail(OutputError(f"{out}: cannot create the output folder ({exc.strerror})")) from exc
     # a pipe or file gets a wide table; a terminal gets its own width
     console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
     failures: list[ingest.Failure] = []
     results = []
-    for item in _articles(paths):
+    for item in _articles(paths, fields):
         if isinstance(item, ingest.Failure):
             failures.append(item)
             err.print(f"[yellow]skipped:[/] {escape(item.message)}")
@@ -131,13 +160,6 @@ def analyze(
         results.append(result)
         if verbose:
             err.print(f"{escape(item.path or item.id)}: {len(result.quotes)} quotations, {len(result.sources)} sources")
-        if out is not None:
-            target = out / f"{ingest.safe_id(item.id)}.json"
-            try:
-                _atomic_write(target, model.dumps(result))
-            except OSError as exc:
-                raise _fail(OutputError(f"{target}: cannot write ({exc.strerror})")) from exc
-            continue
         if fmt is Format.json:
             sys.stdout.buffer.write(model.dumps(result))
             sys.stdout.buffer.flush()
@@ -146,18 +168,80 @@ def analyze(
         else:
             report.print_table(result, console, show_wider=wider)
     if graphml is not None and results:
-        from .graph import build_graph, write_graphml
-
-        try:
-            write_graphml(build_graph(results), graphml)
-        except AttributionError as exc:
-            raise _fail(exc) from exc
+        _write_graph(results, graphml, GraphFormat.graphml)
     if failures:
         err.print(f"{len(failures)} input(s) skipped, {len(results)} analysed")
         raise typer.Exit(code=1)
 
 
-def _articles(paths: list[str]) -> Iterator:
+def _analyze_corpus(paths, out, settings, workers, engine, scheduler, fields, graphml, quiet) -> None:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from .corpus import analyze_corpus
+    from .store import Store
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _fail(OutputError(f"{out}: cannot create the output folder ({exc.strerror})")) from exc
+    bar = Progress(
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err, disable=quiet,
+    )  # fmt: skip
+    task = bar.add_task("analyse", total=None, rate="")
+    start = time.monotonic()
+
+    def tick(_result) -> None:
+        bar.advance(task)
+        done = bar.tasks[0].completed
+        bar.update(task, rate=f"{done / max(1e-9, time.monotonic() - start):.2f} articles/s")
+
+    def failed(f) -> None:
+        err.print(f"[yellow]skipped:[/] {escape(f.message)}")
+
+    try:
+        with bar:
+            summary = analyze_corpus(
+                [p for p in paths if p != "-"], out, settings, workers=workers, engine=str(engine),
+                scheduler=scheduler, fields=fields, on_result=tick, on_failure=failed,
+                on_total=lambda n: bar.update(task, total=n),
+            )  # fmt: skip
+    except KeyboardInterrupt:
+        err.print(f"interrupted; finished articles are saved. Resume with the same command (it skips them): {out}")
+        raise typer.Exit(code=130) from None
+    except AttributionError as exc:
+        raise _fail(exc) from exc
+    if not quiet:
+        err.print(
+            f"{summary.analysed} analysed, {summary.skipped} already done, {summary.failed} failed; "
+            f"results in {escape(str(out))}"
+        )
+    if graphml is not None:
+        with Store(out / "attribution.sqlite") as store:
+            _write_graph(list(store.results()), graphml, GraphFormat.graphml)
+    if summary.failed:
+        raise typer.Exit(code=1)
+
+
+def _write_graph(results, output: Path, fmt: GraphFormat):
+    from .graph import build_graph, write_gexf, write_graphml
+
+    try:
+        G = build_graph(results)
+        (write_gexf if fmt is GraphFormat.gexf else write_graphml)(G, output)
+    except AttributionError as exc:
+        raise _fail(exc) from exc
+    return G
+
+
+def _articles(paths: list[str], fields) -> Iterator:
     from . import ingest
 
     for p in paths:
@@ -169,20 +253,12 @@ def _articles(paths: list[str]) -> Iterator:
         elif not Path(p).exists():
             yield ingest.Failure(p, f"{p}: no such file or folder")
         else:
-            yield from ingest.iter_articles([p])
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+            yield from ingest.iter_articles([p], fields=fields)
 
 
 @app.command()
 def graph(
-    inputs: Annotated[
-        list[Path], typer.Argument(help="Result JSON files (from analyze --format json / --out) or folders of them.")
-    ],
+    inputs: Annotated[list[Path], typer.Argument(help="Output folders of analyze --out, or result JSON files.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write.")],
     fmt: Annotated[
         GraphFormat, typer.Option("--format", "-f", help="graphml (Gephi, yEd, igraph) or gexf.")
@@ -193,26 +269,112 @@ def graph(
     Example:
         attribution analyze corpus/ --out results/ && attribution graph results/ -o sources.graphml
     """
+    results = _load_results(inputs)
+    G = _write_graph(results, output, fmt)
+    err.print(f"wrote {escape(str(output))}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+
+
+def _load_results(inputs: list[Path]) -> list:
     from . import model
-    from .graph import build_graph, write_gexf, write_graphml
+    from .store import STORE_NAME, Store
 
     results = []
-    files: list[Path] = []
     for p in inputs:
-        files.extend(sorted(p.rglob("*.json")) if p.is_dir() else [p])
-    for f in files:
-        try:
-            results.append(model.loads_result(f.read_bytes()))
-        except (OSError, ValueError, KeyError) as exc:
-            raise _fail(InputError(f"{f}: not a result file ({type(exc).__name__}: {exc})")) from exc
+        if p.is_dir() and (p / STORE_NAME).is_file():
+            try:
+                with Store(p / STORE_NAME) as store:
+                    results.extend(store.results())
+            except AttributionError as exc:
+                raise _fail(exc) from exc
+            continue
+        files = sorted(p.rglob("*.json")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                results.append(model.loads_result(f.read_bytes()))
+            except (OSError, ValueError) as exc:
+                raise _fail(InputError(f"{f}: not a result file ({exc})")) from exc
     if not results:
-        raise _fail(InputError("no result files given"))
+        raise _fail(InputError("no results found in the given paths"))
+    return results
+
+
+class ExportFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Output folder of analyze --out.")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="jsonl or csv, one row per quotation.")
+    ] = ExportFormat.csv,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write one flat row per quotation (speaker, role, affiliation, outlet, cue, article, offsets).
+
+    Example:
+        attribution export results/ --format csv -o quotes.csv
+    """
+    import csv
+    import io
+
+    import orjson
+
+    from .store import STORE_NAME, Store
+
+    if not (out / STORE_NAME).is_file():
+        raise _fail(InputError(f"{out}: no {STORE_NAME} here; run `attribution analyze … --out {out}` first"))
     try:
-        G = build_graph(results)
-        (write_gexf if fmt is GraphFormat.gexf else write_graphml)(G, output)
+        with Store(out / STORE_NAME) as store:
+            rows = list(store.quote_rows())
     except AttributionError as exc:
         raise _fail(exc) from exc
-    err.print(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    if fmt is ExportFormat.jsonl:
+        data = b"".join(orjson.dumps(r) + b"\n" for r in rows)
+    else:
+        buf = io.StringIO()
+        names = list(rows[0]) if rows else ["article_id", "quote_id"]
+        writer = csv.DictWriter(buf, fieldnames=names)
+        writer.writeheader()
+        writer.writerows(rows)
+        data = buf.getvalue().encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise _fail(OutputError(f"{output}: cannot write ({exc.strerror})")) from exc
+
+
+@app.command()
+def errors(out: Annotated[Path, typer.Argument(help="Output folder of analyze --out.")]) -> None:
+    """List the inputs that failed, with their messages."""
+    from .store import STORE_NAME, Store
+
+    if not (out / STORE_NAME).is_file():
+        raise _fail(InputError(f"{out}: no {STORE_NAME} here"))
+    with Store(out / STORE_NAME) as store:
+        rows = store.errors()
+    for r in rows:
+        typer.echo(f"{r['input']}\t{r['message']}")
+    if not rows:
+        err.print("no errors")
+
+
+@app.command()
+def sources(
+    out: Annotated[list[Path], typer.Argument(help="Output folders of analyze --out, or result JSON files.")],
+    top: Annotated[int, typer.Option("--top", "-n", help="How many sources.")] = 20,
+) -> None:
+    """Print the top sources of a corpus: quotes, kind, affiliation, outlets that carried them."""
+    from . import report
+    from .graph import build_graph, top_sources
+
+    G = build_graph(_load_results(out))
+    console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+    console.print(report.render_sources(top_sources(G, top)))
 
 
 @app.command("eval")

@@ -21,7 +21,7 @@ from .coref import corpus_aliases, slug, source_id
 from .errors import OutputError
 from .model import ArticleResult, SourceKind
 
-__all__ = ["build_graph", "merge_graphs", "read_graphml", "write_gexf", "write_graphml"]
+__all__ = ["build_graph", "merge_graphs", "read_graphml", "top_sources", "write_gexf", "write_graphml"]
 
 COLORS: dict[str, tuple[int, int, int]] = {
     "person": (31, 119, 180),
@@ -237,3 +237,40 @@ def write_gexf(G: nx.DiGraph, path: str | Path | IO[bytes]) -> None:
 def read_graphml(path: str | Path | IO[bytes]) -> nx.DiGraph:
     """Read a graph written by :func:`write_graphml`."""
     return nx.read_graphml(path)
+
+
+SOURCE_TYPES = frozenset({"person", "organization", "group", "anonymous"})
+
+
+def top_sources(G: nx.DiGraph, n: int = 20) -> list[dict[str, Any]]:
+    """The ``n`` sources with most quotations: kind, affiliation, aliases, outlets that carried them."""
+    rows = []
+    for node, d in G.nodes(data=True):
+        if d.get("type") not in SOURCE_TYPES:
+            continue
+        said = [(v, e) for _, v, e in G.out_edges(node, data=True) if e.get("type") == "said"]
+        if not said:
+            continue
+        outlets: dict[str, float] = {}
+        articles: set[str] = set()
+        for claim, e in said:
+            articles.add(str(e.get("article")))
+            for _, o, oe in G.out_edges(claim, data=True):
+                if oe.get("type") == "via":
+                    outlets[G.nodes[o]["label"]] = outlets.get(G.nodes[o]["label"], 0) + 1
+        orgs = [G.nodes[v]["label"] for _, v, e in G.out_edges(node, data=True) if e.get("type") == "affiliated_with"]
+        rows.append(
+            {
+                "id": node,
+                "name": d.get("label"),
+                "kind": d.get("type"),
+                "quotes": int(sum(e.get("weight", 1) for _, e in said)),
+                "articles": len(articles),
+                "role": d.get("role"),
+                "affiliation": "; ".join(orgs) or d.get("affiliation"),
+                "aliases": sorted(set(d.get("aliases", [])) - {d.get("label")}),
+                "outlets": sorted(outlets, key=lambda k: -outlets[k]),
+            }
+        )
+    rows.sort(key=lambda r: (-r["quotes"], r["name"] or ""))
+    return rows[:n]

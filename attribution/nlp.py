@@ -357,3 +357,10 @@ class _Cache:
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(orjson.dumps(data))
         tmp.replace(path)
+
+
+def set_threads(n: int) -> None:
+    """Limit torch to ``n`` threads in this process (one per worker when workers share the cores)."""
+    import torch
+
+    torch.set_num_threads(max(1, n))

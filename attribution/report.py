@@ -14,7 +14,7 @@ from rich.text import Text
 
 from .model import ArticleResult
 
-__all__ = ["flat_rows", "render_eval", "render_markdown", "render_table", "report_rows"]
+__all__ = ["flat_rows", "render_eval", "render_markdown", "render_sources", "render_table", "report_rows"]
 
 QUOTE_CHARS = 70
 
@@ -207,3 +207,17 @@ def render_eval(figures: dict[str, Any]) -> Group:
     for pub, d in figures.get("by_publisher_overlap_0.3", {}).items():
         pubs.add_row(pub, f"{d['speech']['f1']:.3f}", f"{d['speech']['speaker_strict']:.3f}", f"{d['all']['f1']:.3f}")
     return Group(main, kinds, pubs)
+
+
+def render_sources(rows: list[dict[str, Any]]) -> Table:
+    """The corpus' top sources as a table."""
+    table = Table(title=Text("Top sources", style="bold"))
+    for col in ("source", "kind", "quotes", "articles", "role / affiliation", "aliases", "outlets"):
+        table.add_column(col, justify="right" if col in {"quotes", "articles"} else "left")
+    for r in rows:
+        table.add_row(
+            Text(r["name"] or ""), Text(r["kind"] or ""), str(r["quotes"]), str(r["articles"]),
+            Text(" / ".join(x for x in (r["role"], r["affiliation"]) if x)), Text(", ".join(r["aliases"])),
+            Text(", ".join(r["outlets"])),
+        )  # fmt: skip
+    return table

@@ -14,7 +14,7 @@ from .lexicon import Lexicon
 from .model import SourceKind
 from .nlp import ParsedDoc
 
-__all__ = ["PRONOUN_KINDS", "MentionInfo", "acronym", "describe_mention"]
+__all__ = ["PRONOUN_KINDS", "MentionInfo", "acronym", "appositive_roles", "describe_mention"]
 
 PRONOUN_KINDS: dict[str, SourceKind] = {
     "he": SourceKind.PERSON,
@@ -218,8 +218,11 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
 
 def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: int) -> tuple[int, int, int] | None:
     """Find ``(name_start, name_end, titles_start)`` of a person name that follows title words."""
+    def descriptor(k: int) -> bool:  # "senior analyst", "trader", "Democratic strategist"
+        return lows[k] in lex.title_words or (words[k].upos == "NOUN" and words[k].text.islower())
+
     for n in range(start + 1, len(words)):
-        if lows[n - 1] in lex.title_words and _is_cap(words[n].text) and lows[n] not in lex.title_words:
+        if descriptor(n - 1) and _is_cap(words[n].text) and lows[n] not in lex.title_words:
             e = n
             while (
                 e < len(words)
@@ -230,7 +233,7 @@ def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: i
             if not any(w.ner == "PER" or w.upos == "PROPN" for w in words[n:e]):
                 return None
             t = n - 1
-            while t > start and lows[t - 1] in lex.title_words:
+            while t > start and (descriptor(t - 1) or words[t - 1].upos == "ADJ"):
                 t -= 1
             return n, e, t
     return None
@@ -254,7 +257,8 @@ def _role_and_affiliation(text: str, rest: list, lex: Lexicon) -> tuple[str | No
     if not rest:
         return None, None
     for n, w in enumerate(rest):
-        if w.lower_text() in _AFFILIATION_PREPS and n + 1 < len(rest) and _is_cap(rest[n + 1].text):
+        nxt = n + 2 if n + 2 < len(rest) and rest[n + 1].lower_text() == "the" else n + 1
+        if w.lower_text() in _AFFILIATION_PREPS and nxt < len(rest) and _is_cap(rest[nxt].text):
             role = _join(text, rest[:n]).strip(" ,") or None
             aff = _strip_det(_join(text, rest[n + 1 :]).strip(" ,")) or None
             return role, aff
@@ -276,3 +280,34 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
     if any(low in lex.title_words for low in lows):
         return " ".join(toks) or None, None
     return None, None
+
+
+def appositive_roles(doc: ParsedDoc, *, lex: Lexicon) -> dict[str, tuple[str | None, str | None]]:
+    """Find roles and affiliations stated anywhere in the article.
+
+    "Noah Bonsey, a senior analyst at the International Crisis Group, …" gives
+    ``{"Noah Bonsey": ("senior analyst", "International Crisis Group")}``.
+    """
+    out: dict[str, tuple[str | None, str | None]] = {}
+    words = doc.words
+    n = len(words)
+    i = 0
+    while i < n:
+        if words[i].upos != "PROPN":
+            i += 1
+            continue
+        j = i
+        while j < n and words[j].upos == "PROPN" and words[j].sent == words[i].sent:
+            j += 1
+        if j - i >= 2 and j < n and words[j].text == "," and words[j].sent == words[i].sent:
+            k = j + 1
+            while k < n and words[k].sent == words[i].sent and words[k].text not in {",", ";", "—", "(", ")"}:
+                k += 1
+            toks = [w.text for w in words[j + 1 : k]]
+            if 1 <= len(toks) <= 12 and toks[0].lower() in {"a", "an", "the"} | lex.title_words:
+                role, aff = _split_appos(toks, lex)
+                if role:
+                    name = doc.text[words[i].start : words[j - 1].end]
+                    out.setdefault(name, (role, aff))
+        i = j
+    return out

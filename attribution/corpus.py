@@ -1,0 +1,187 @@
+"""Whole corpora: read inputs, skip what the store already holds, analyse on a pool of workers
+(each with one pipeline) or on Dask, and write every article's result as it arrives.
+
+Only the parent process writes the store (one transaction per article) and the JSON files
+(temporary file + rename), so a run killed at any point resumes with nothing lost or doubled.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import __version__, model, nlp
+from .config import Settings
+from .errors import AttributionError
+from .ingest import Failure, JsonlFields, iter_articles, safe_id
+from .model import Article, ArticleResult
+from .store import STORE_NAME, Store
+
+__all__ = ["CorpusSummary", "analyze_corpus", "version_key"]
+
+# Articles sent to a worker at once: big enough to batch stanza, small enough to lose little on a crash.
+BATCH_ARTICLES = 8
+
+
+@dataclass
+class CorpusSummary:
+    analysed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    store: Path | None = None
+
+
+def version_key(settings: Settings) -> str:
+    """What must match for a stored result to be reused: tool, stanza and models."""
+    try:
+        stanza_version = metadata.version("stanza")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        stanza_version = "?"
+    return f"attribution {__version__}|stanza {stanza_version}|{nlp.resolve_models_dir(settings).resolve()}"
+
+
+def _sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@functools.cache
+def _worker_analyzer(settings: Settings) -> Any:
+    from .analyzer import Analyzer
+
+    return Analyzer(settings)
+
+
+def analyze_batch(settings: Settings, articles: Sequence[Article]) -> list[tuple[str, dict | None, str | None]]:
+    """Analyse a batch in this process (a pool or Dask worker); one pipeline per process.
+
+    Returns ``(article id, result dict or None, error message or None)`` per article.  When the
+    batch fails, each article is retried alone so that one bad article costs only itself.
+    """
+    analyzer = _worker_analyzer(settings)
+    try:
+        return [(r.article.id, r.to_dict(), None) for r in analyzer.analyze_many(articles)]
+    except Exception:  # the per-batch boundary: retry one by one below
+        pass
+    out: list[tuple[str, dict | None, str | None]] = []
+    for a in articles:
+        try:
+            out.append((a.id, analyzer.analyze(a).to_dict(), None))
+        except AttributionError as exc:
+            out.append((a.id, None, str(exc)))
+        except Exception as exc:  # the per-article boundary: record and go on
+            out.append((a.id, None, f"{a.path or a.id}: analysis failed ({type(exc).__name__}: {exc})"))
+    return out
+
+
+def _batches(items: list[Article], size: int) -> Iterator[list[Article]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _local(settings: Settings, batches: list[list[Article]], workers: int) -> Iterator[list]:
+    if workers <= 1:
+        for b in batches:
+            yield analyze_batch(settings, b)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("spawn")  # torch and fork do not mix
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=nlp.set_threads, initargs=(1,)) as pool:
+        yield from pool.map(analyze_batch, [settings] * len(batches), batches)
+
+
+def _dask(settings: Settings, batches: list[list[Article]], workers: int, scheduler: str | None) -> Iterator[list]:
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(analyze_batch, [settings] * len(batches), batches, pure=False)
+        for fut in as_completed(futures):
+            yield fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def analyze_corpus(
+    inputs: Iterable[str | Path],
+    out: Path,
+    settings: Settings,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    fields: JsonlFields | None = None,
+    on_result: Callable[[ArticleResult], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> CorpusSummary:
+    """Analyse every article under ``inputs`` into ``out`` (store + one JSON file per article)."""
+    out.mkdir(parents=True, exist_ok=True)
+    summary = CorpusSummary(store=out / STORE_NAME)
+    vkey = version_key(settings)
+    with Store(out / STORE_NAME) as store:
+        run_id = store.start_run(__version__, vkey)
+        pending: dict[str, Article] = {}
+        hashes: dict[str, str] = {}
+        for item in iter_articles(inputs, fields=fields):
+            if isinstance(item, Failure):
+                summary.failed += 1
+                summary.failures.append(item)
+                store.record_error(run_id, item.path, item.message)
+                if on_failure:
+                    on_failure(item)
+                continue
+            sha = _sha1(item.text)
+            if store.is_done(item.id, sha, vkey):
+                summary.skipped += 1
+                continue
+            pending[item.id] = item
+            hashes[item.id] = sha
+        if on_total:
+            on_total(len(pending))
+        batches = list(_batches(list(pending.values()), BATCH_ARTICLES))
+        stream = (
+            _dask(settings, batches, workers, scheduler) if engine == "dask" else _local(settings, batches, workers)
+        )
+        try:
+            for batch in stream:
+                for aid, data, error in batch:
+                    art = pending[aid]
+                    if error is not None or data is None:
+                        fail = Failure(art.path or aid, error or f"{aid}: no result")
+                        summary.failed += 1
+                        summary.failures.append(fail)
+                        store.record_error(run_id, fail.path, fail.message)
+                        if on_failure:
+                            on_failure(fail)
+                        continue
+                    result = model.ArticleResult.from_dict(data, text=art.text)
+                    _write_json(out / f"{safe_id(aid)}.json", model.dumps(result))
+                    store.save(result, text_sha1=hashes[aid], version_key=vkey)
+                    store.clear_error(art.path or aid)
+                    summary.analysed += 1
+                    if on_result:
+                        on_result(result)
+        finally:
+            store.finish_run(run_id, analysed=summary.analysed, skipped=summary.skipped, failed=summary.failed)
+    return summary
+
+
+def _write_json(target: Path, data: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)

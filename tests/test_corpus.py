@@ -1,0 +1,175 @@
+"""Whole corpora: store, resume, JSONL/HTML inputs, export, merged graph, workers and Dask."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from attribution.cli import app
+from attribution.config import Settings
+from attribution.corpus import analyze_corpus
+from attribution.store import Store
+
+from .conftest import models_dir
+from .test_graph import check
+
+pytestmark = pytest.mark.stanza
+runner = CliRunner()
+M = ["--models", str(models_dir()), "--offline"]
+
+ARTICLES = {
+    "a-bonsey.txt": (
+        "Noah Bonsey, a senior analyst at the International Crisis Group, spoke on Monday.\n\n"
+        "“The deal is a face-saving compromise for the rebels,” Bonsey told VICE News."
+    ),
+    "b-bonsey.txt": (
+        "“The regime wants a complete victory in the old city,” said Noah Bonsey of the International Crisis Group.\n\n"
+        "Mr. Bonsey added that the ceasefire might not hold."
+    ),
+    "c-icg.txt": "The ICG said in a statement that the talks had failed.\n\nThe Crisis Group said that it would publish a report.",
+    "d-other.txt": "“We will rebuild the market before winter,” the mayor told Reuters.",
+}
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    src = tmp_path / "corpus"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    (src / "e.jsonl").write_text(
+        '{"id": "j1", "text": "Officials told AP that the bridge would reopen next week.", "outlet": "Wire"}\n'
+        "{broken json\n"
+        '{"id": "j2", "body": "no text field"}\n',
+        encoding="utf-8",
+    )
+    (src / "f.html").write_text(
+        "<html><head><title>Market fire</title><meta property='og:site_name' content='Daily Example'>"
+        "<script src='http://example.invalid/x.js'></script></head><body><article><h1>Market fire</h1>"
+        "<p>The fire destroyed the old market on Sunday night, leaving hundreds of traders without work.</p>"
+        "<p>“We lost everything in one night, and nobody has come to help us yet,” trader Samir Haddad told "
+        "Reuters on Monday morning.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    return src
+
+
+def test_store_resume_export_graph(corpus, tmp_path, analyzer):
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["analyze", str(corpus), "--out", str(out), "--quiet", *M])
+    assert r.exit_code == 1  # the malformed JSONL lines fail, the rest is analysed
+    assert "e.jsonl:2" in r.stderr and "e.jsonl:3" in r.stderr
+    with Store(out / "attribution.sqlite") as store:
+        assert store.count() == 6
+        ids = sorted(a.article.id for a in store.results())
+        assert ids == ["a-bonsey", "b-bonsey", "c-icg", "d-other", "f", "j1"]
+        assert len(store.errors()) == 2
+    assert sorted(p.name for p in out.glob("*.json")) == [f"{i}.json" for i in ids]
+    html = orjson.loads((out / "f.json").read_bytes())
+    assert html["article"]["title"] == "Market fire"
+    assert any(q["speaker"] and q["speaker"]["name"] == "Samir Haddad" for q in html["quotes"])
+    # a rerun skips everything already done
+    r = runner.invoke(app, ["analyze", str(corpus), "--out", str(out), *M])
+    assert "0 analysed, 6 already done" in r.stderr
+    # flat exports
+    r = runner.invoke(app, ["export", str(out), "--format", "csv"])
+    assert r.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert {"article_id", "speaker", "role", "affiliation", "outlet", "cue", "start", "end"} <= set(rows[0])
+    r = runner.invoke(app, ["export", str(out), "--format", "jsonl"])
+    assert all(orjson.loads(line)["article_id"] for line in r.stdout.splitlines())
+    r = runner.invoke(app, ["errors", str(out)])
+    assert "e.jsonl:2" in r.stdout
+    # one merged graph: Bonsey / Noah Bonsey / Mr. Bonsey one node; ICG / the Crisis Group / International Crisis Group one node
+    g = tmp_path / "corpus.graphml"
+    r = runner.invoke(app, ["graph", str(out), "-o", str(g)])
+    assert r.exit_code == 0, r.output
+    check(g)
+    from attribution.graph import read_graphml
+
+    G = read_graphml(g)
+    persons = [d["label"] for _, d in G.nodes(data=True) if d["type"] == "person"]
+    assert persons.count("Noah Bonsey") == 1 and not any(p in {"Bonsey", "Mr. Bonsey"} for p in persons)
+    orgs = [n for n, d in G.nodes(data=True) if d["type"] == "organization"]
+    assert "org:international-crisis-group" in orgs and "org:icg" not in orgs and "org:crisis-group" not in orgs
+    r = runner.invoke(app, ["sources", str(out)])
+    assert r.exit_code == 0 and "Noah Bonsey" in r.stdout
+    r = runner.invoke(app, ["graph", str(out), "-o", str(tmp_path / "c.gexf"), "--format", "gexf"])
+    assert r.exit_code == 0
+
+
+def test_foreign_and_corrupt_store(tmp_path):
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    db = sqlite3.connect(foreign / "attribution.sqlite")
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    r = runner.invoke(app, ["export", str(foreign)])
+    assert r.exit_code == 1 and "another program" in r.stderr
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "attribution.sqlite").write_bytes(b"this is not sqlite at all" * 100)
+    r = runner.invoke(app, ["export", str(corrupt)])
+    assert r.exit_code == 1 and "not a usable SQLite store" in r.stderr
+
+
+def test_workers_and_dask_match_local(corpus, tmp_path, settings, analyzer):
+    for p in corpus.glob("*.jsonl"):
+        p.unlink()
+    local = analyze_corpus([corpus], tmp_path / "local", settings)
+    two = analyze_corpus([corpus], tmp_path / "two", settings, workers=2)
+    dask = analyze_corpus([corpus], tmp_path / "dask", settings, workers=2, engine="dask")
+    assert local.analysed == two.analysed == dask.analysed == 5
+
+    def results(folder):
+        with Store(folder / "attribution.sqlite") as store:
+            return {r.article.id: r.to_dict() for r in store.results()}
+
+    assert results(tmp_path / "local") == results(tmp_path / "two") == results(tmp_path / "dask")
+
+
+def test_sigkill_mid_run_then_resume(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(24):
+        (src / f"a{i:02d}.txt").write_text(
+            f"“We will rebuild the market number {i} before winter,” the mayor told Reuters.\n\n"
+            f"Officials said that {i} shops had burned down.",
+            encoding="utf-8",
+        )
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("a*.json"))) < 3:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(out / "attribution.sqlite") as store:  # the store opens after SIGKILL
+        partial = store.count()
+    assert 0 < partial < 24
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with Store(out / "attribution.sqlite") as store:
+        ids = [r.article.id for r in store.results()]
+        n_quotes = store.db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+        per_article = store.db.execute("SELECT article_id, COUNT(DISTINCT quote_id) FROM quotes GROUP BY 1").fetchall()
+    assert sorted(ids) == [f"a{i:02d}" for i in range(24)]
+    assert n_quotes == sum(c for _, c in per_article)
+    assert len(list(out.glob("a*.json"))) == 24 and not list(out.glob(".*.tmp"))
+
+
+def test_settings_are_hashable():
+    assert hash(Settings()) == hash(Settings())
