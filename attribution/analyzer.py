@@ -91,7 +91,9 @@ def analyze_parsed(
     stated = appositive_roles(doc, lex=lex)
     for sid, src in list(final_sources.items()):
         if src.kind is SourceKind.PERSON and (src.role is None or src.affiliation is None):
-            role, aff = next((v for k, v in stated.items() if k.endswith(src.name) or src.name.endswith(k)), (None, None))
+            role, aff = next(
+                (v for k, v in stated.items() if k.endswith(src.name) or src.name.endswith(k)), (None, None)
+            )
             if role or aff:
                 final_sources[sid] = replace(src, role=src.role or role, affiliation=src.affiliation or aff)
     # an affiliation is an organisation source too (with its derived short form), even if it never speaks

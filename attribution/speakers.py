@@ -218,6 +218,7 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
 
 def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: int) -> tuple[int, int, int] | None:
     """Find ``(name_start, name_end, titles_start)`` of a person name that follows title words."""
+
     def descriptor(k: int) -> bool:  # "senior analyst", "trader", "Democratic strategist"
         return lows[k] in lex.title_words or (words[k].upos == "NOUN" and words[k].text.islower())
 

@@ -37,7 +37,10 @@ ARTICLES = {
         "“The regime wants a complete victory in the old city,” said Noah Bonsey of the International Crisis Group.\n\n"
         "Mr. Bonsey added that the ceasefire might not hold."
     ),
-    "c-icg.txt": "The ICG said in a statement that the talks had failed.\n\nThe Crisis Group said that it would publish a report.",
+    "c-icg.txt": (
+        "The ICG said in a statement that the talks had failed.\n\n"
+        "The Crisis Group said that it would publish a report."
+    ),
     "d-other.txt": "“We will rebuild the market before winter,” the mayor told Reuters.",
 }
 
@@ -91,7 +94,8 @@ def test_store_resume_export_graph(corpus, tmp_path, analyzer):
     assert all(orjson.loads(line)["article_id"] for line in r.stdout.splitlines())
     r = runner.invoke(app, ["errors", str(out)])
     assert "e.jsonl:2" in r.stdout
-    # one merged graph: Bonsey / Noah Bonsey / Mr. Bonsey one node; ICG / the Crisis Group / International Crisis Group one node
+    # one merged graph: Bonsey / Noah Bonsey / Mr. Bonsey are one node,
+    # and so are ICG / the Crisis Group / International Crisis Group
     g = tmp_path / "corpus.graphml"
     r = runner.invoke(app, ["graph", str(out), "-o", str(g)])
     assert r.exit_code == 0, r.output
