@@ -123,7 +123,7 @@ class Analyzer:
     def __init__(self, settings: Settings | None = None, *, lex: Lexicon | None = None) -> None:
         self.settings = settings or Settings()
         self.lex = lex or default_lexicon()
-        nlp.load_pipeline(self.settings)  # fail early (ModelsNotFoundError) and warm the cache
+        nlp.load(self.settings)  # fail early (ModelsNotFoundError) and warm the cache
 
     def analyze(self, article: Article) -> ArticleResult:
         """Analyse one article."""

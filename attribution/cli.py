@@ -57,10 +57,19 @@ OfflineOpt = Annotated[
     ),
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print progress and details on stderr.")]
+ParseAllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--parse-all", help="Parse every sentence (default: only sentences with a quotation mark or a cue word).",
+        rich_help_panel="Models",
+    ),
+]
 
 
-def _settings(models: Path | None, offline: bool, *, wider: bool = True) -> Settings:
-    return Settings(models_dir=models, offline=offline, wider_cues=wider)
+def _settings(
+    models: Path | None, offline: bool, *, wider: bool = True, parse_all: bool = False, cache: Path | None = None
+) -> Settings:
+    return Settings(models_dir=models, offline=offline, wider_cues=wider, selective=not parse_all, cache_dir=cache)
 
 
 def _fail(exc: AttributionError) -> typer.Exit:
@@ -119,6 +128,7 @@ def analyze(
     outlet_field: Annotated[str, typer.Option("--outlet-field", rich_help_panel="JSONL")] = "outlet",
     date_field: Annotated[str, typer.Option("--date-field", rich_help_panel="JSONL")] = "date",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    parse_all: ParseAllOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Find every quotation, its speaker, role, affiliation, outlet and cue.
@@ -130,7 +140,7 @@ def analyze(
     """
     from . import ingest
 
-    settings = _settings(models, offline, wider=wider)
+    settings = _settings(models, offline, wider=wider, parse_all=parse_all)
     fields = ingest.JsonlFields(text_field, id_field, title_field, outlet_field, date_field)
     if out is not None:
         _analyze_corpus(paths, out, settings, workers, engine, scheduler, fields, graphml, quiet)
@@ -393,6 +403,7 @@ def eval_(
     ] = None,
     models: ModelsOpt = None,
     offline: OfflineOpt = False,
+    parse_all: ParseAllOpt = False,
 ) -> None:
     """Score attributions against gold annotations (precision, recall, F1, speaker accuracy).
 
@@ -405,7 +416,7 @@ def eval_(
     from .analyzer import Analyzer
     from .evaluation import errors_markdown, evaluate
 
-    settings = Settings(models_dir=models, offline=offline, cache_dir=cache)
+    settings = _settings(models, offline, parse_all=parse_all, cache=cache)
     try:
         analyzer = Analyzer(settings)
         with Progress(

@@ -31,8 +31,11 @@ __all__ = [
 ]
 
 SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm", ".jsonl"})
-# Articles above this size are refused: stanza's memory grows with document length.
-MAX_BYTES = 20 * 1024 * 1024
+# Articles above this size are refused with a message (news articles are far below it; a bigger
+# file is almost always a dump of many articles, which should be split or given as JSONL).
+MAX_BYTES = 5 * 1024 * 1024
+# A few NUL bytes are noise in a text; more than this share of the first block means binary data.
+MAX_NUL_SHARE = 0.01
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -75,11 +78,13 @@ def decode(data: bytes, where: str) -> str:
     """Decode file bytes to text with universal newlines; raise ``InputError`` when it is not text."""
     if len(data) > MAX_BYTES:
         raise InputError(
-            f"{where}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // 2**20} MB limit; split the article"
+            f"{where}: {len(data) / 2**20:.1f} MB is over the {MAX_BYTES // 2**20} MB limit for one article; "
+            "split it, or give many articles as JSONL"
         )
     if not data.strip():
         raise InputError(f"{where}: empty file (no text to analyse)")
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]:
+    head = data[:8192]
+    if data.startswith(_BINARY_MAGIC) or head.count(0) > MAX_NUL_SHARE * len(head):
         raise InputError(f"{where}: binary file, not text (convert it to .txt or .html first)")
     try:
         text = data.decode("utf-8-sig")

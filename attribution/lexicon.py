@@ -73,6 +73,22 @@ class Lexicon:
     org_words: frozenset[str]
     outlets: tuple[OutletEntry, ...]
     outlet_index: dict[str, OutletEntry]  # normalised name or alias -> entry
+    irregular: dict[str, tuple[str, ...]]  # lemma -> irregular forms (say -> said)
+
+    def cue_forms(self, *, wider: bool = True) -> frozenset[str]:
+        """Every surface form a cue verb may take (before any tagging), plus "according".
+
+        Examples:
+            >>> forms = default_lexicon().cue_forms()
+            >>> {"said", "says", "saying", "told", "noted", "admitted", "according"} <= forms
+            True
+        """
+        lemmas = self.speech_verbs | (self.wider_verbs if wider else frozenset())
+        forms = {"according"}
+        for lemma in lemmas:
+            forms.update(inflections(lemma))
+            forms.update(self.irregular.get(lemma, ()))
+        return frozenset(forms)
 
     def cue_tier(self, lemma: str) -> str | None:
         """Return ``"speech"``, ``"wider"`` or ``None`` for a verb lemma.
@@ -88,6 +104,31 @@ class Lexicon:
         if low in self.wider_verbs:
             return "wider"
         return None
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb (a superset is fine: it only selects sentences to parse).
+
+    Examples:
+        >>> {"note", "noted", "notes", "noting"} <= inflections("note")
+        True
+        >>> {"admits", "admitted", "admitting"} <= inflections("admit")
+        True
+        >>> sorted(inflections("deny"))
+        ['denied', 'denies', 'deny', 'denying']
+    """
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+        out -= {lemma + "ed", lemma + "es"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        out -= {lemma + "s", lemma + "ed", lemma + "es"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if not lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.discard(lemma + "es")
+    return out
 
 
 def normalize(s: str) -> str:
@@ -151,4 +192,5 @@ def default_lexicon() -> Lexicon:
         org_words=frozenset(w.strip().lower() for w in _lines("org_words.txt")),
         outlets=outlets,
         outlet_index=_outlet_index(outlets),
+        irregular={parts[0]: tuple(parts[1:]) for parts in (line.split() for line in _lines("irregular_verbs.txt"))},
     )

@@ -28,6 +28,7 @@ __all__ = [
     "Sentence",
     "Word",
     "children",
+    "load",
     "load_pipeline",
     "model_report",
     "parse",
@@ -203,7 +204,7 @@ def _pipeline(models_dir: str, processors: str, use_gpu: bool) -> stanza.Pipelin
             verbose=False,
             tokenize_no_ssplit=False,
         )
-    except (FileNotFoundError, KeyError, ValueError, RuntimeError, OSError) as exc:
+    except Exception as exc:  # any failure to load model files: missing, corrupt, incompatible
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelsNotFoundError(
             f"cannot load the stanza models in {models_dir} ({first}); "
@@ -223,65 +224,135 @@ def load_pipeline(settings: Settings, processors: str = PROCESSORS) -> stanza.Pi
     return _pipeline(str(models_dir), processors, settings.use_gpu)
 
 
-# --- conversion -----------------------------------------------------------------------
+# --- parsing --------------------------------------------------------------------------
+
+# Sentences longer than this are cut into windows before tagging and parsing: the parser's memory
+# grows with the square of sentence length (one 5,000-word run-on exhausts 24 GB).
+MAX_SENTENCE_WORDS = 150
+TOKENIZE = "tokenize,mwt"
+TAG = "tokenize,pos,lemma,depparse,ner"
 
 
-def _convert(doc: Any, text: str, parsed_flags: Sequence[bool] | None = None) -> ParsedDoc:
-    out = ParsedDoc(text=text)
-    for si, sent in enumerate(doc.sentences):
-        base = len(out.words)
-        for token in sent.tokens:
-            for w in token.words:
-                head = base + w.head - 1 if w.head else -1
-                out.words.append(
-                    Word(
-                        i=len(out.words),
-                        sent=si,
-                        text=w.text,
-                        lemma=(w.lemma or w.text),
-                        upos=w.upos or "X",
-                        head=head,
-                        deprel=w.deprel or "dep",
-                        start=token.start_char,
-                        end=token.end_char,
-                        feats=w.feats or "",
-                    )
-                )
-        tokens = sent.tokens
-        out.sentences.append(
-            Sentence(
-                index=si,
-                start=tokens[0].start_char if tokens else 0,
-                end=tokens[-1].end_char if tokens else 0,
-                first=base,
-                last=len(out.words),
-                parsed=True if parsed_flags is None else parsed_flags[si],
-            )
-        )
-    for ent in getattr(doc, "ents", []) or []:
-        etype = NER_TYPES.get(ent.type)
-        if etype is None:
-            continue
-        out.entities.append(Entity(ent.text, etype, ent.start_char, ent.end_char))
-    if out.entities:
-        by_start = {}
-        for ent in out.entities:
-            by_start[ent.start] = ent
-        ents = sorted(out.entities, key=lambda e: e.start)
-        k = 0
-        for w in out.words:
-            while k < len(ents) and ents[k].end <= w.start:
-                k += 1
-            if k < len(ents) and ents[k].start <= w.start < ents[k].end:
-                w.ner = ents[k].type
+@dataclass(slots=True)
+class _Piece:
+    """A stage-one sentence: words with the character span of the token each came from."""
+
+    words: list[tuple[str, int, int]]
+
+
+def _tokenize(texts: list[str], settings: Settings) -> list[list[_Piece]]:
+    import stanza
+
+    pipeline = load_pipeline(settings, TOKENIZE)
+    docs = pipeline([stanza.Document([], text=t) for t in texts])
+    out: list[list[_Piece]] = []
+    for doc in docs:
+        pieces: list[_Piece] = []
+        for sent in doc.sentences:
+            words = [(w.text, tok.start_char, tok.end_char) for tok in sent.tokens for w in tok.words]
+            for k in range(0, len(words), MAX_SENTENCE_WORDS):
+                pieces.append(_Piece(words[k : k + MAX_SENTENCE_WORDS]))
+        out.append(pieces)
     return out
 
 
-def parse(texts: Sequence[str], settings: Settings) -> Iterator[ParsedDoc]:
-    """Parse texts with the cached pipeline, batching documents; yields one ``ParsedDoc`` per text."""
+def _tag(pieces: list[_Piece], settings: Settings) -> list[Any]:
+    """Tag, lemmatise, parse and NER the given sentences (already tokenised) in one batch."""
+    if not pieces:
+        return []
+    pipeline = _tag_pipeline(settings)
+    doc = pipeline([[w for w, _, _ in p.words] for p in pieces])
+    return list(doc.sentences)
+
+
+def load(settings: Settings) -> None:
+    """Load both stages' pipelines now (fails early with ``ModelsNotFoundError``)."""
+    _tag_pipeline(settings)
+
+
+def _tag_pipeline(settings: Settings) -> Any:
+    models_dir = resolve_models_dir(settings)
+    load_pipeline(settings, TOKENIZE)  # checks the models folder (and downloads when allowed)
+    return _pretokenized_pipeline(str(models_dir), settings.use_gpu)
+
+
+@functools.cache
+def _pretokenized_pipeline(models_dir: str, use_gpu: bool) -> Any:
     import stanza
 
-    pipeline = load_pipeline(settings)
+    try:
+        return stanza.Pipeline(
+            "en", dir=models_dir, processors=TAG, tokenize_pretokenized=True, download_method=None,
+            use_gpu=use_gpu, verbose=False,
+        )  # fmt: skip
+    except Exception as exc:  # any failure to load model files: missing, corrupt, incompatible
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelsNotFoundError(
+            f"cannot load the stanza models in {models_dir} ({first}); "
+            "run `attribution models download` or pass --models DIR"
+        ) from exc
+
+
+def _build(text: str, pieces: list[_Piece], tagged: dict[int, Any]) -> ParsedDoc:
+    """Assemble a ParsedDoc from stage-one pieces and the tagged sentences (by piece index)."""
+    out = ParsedDoc(text=text)
+    for si, piece in enumerate(pieces):
+        base = len(out.words)
+        sent = tagged.get(si)
+        if sent is not None:
+            ent_type: str | None = None
+            ent_start = 0
+            for j, (w, (form, start, end)) in enumerate(zip(sent.words, piece.words, strict=True)):
+                head = base + w.head - 1 if w.head else -1
+                out.words.append(
+                    Word(base + j, si, form, w.lemma or form, w.upos or "X", head, w.deprel or "dep", start, end,
+                         feats=w.feats or "")
+                )  # fmt: skip
+                tag = getattr(w.parent, "ner", None) or "O"
+                prefix, _, etype = tag.partition("-")
+                mapped = NER_TYPES.get(etype)
+                if prefix in {"B", "S"} or mapped is None or mapped != ent_type:
+                    ent_type, ent_start = (mapped, start) if mapped else (None, 0)
+                if mapped:
+                    out.words[-1].ner = mapped
+                if mapped and prefix in {"E", "S"}:
+                    out.entities.append(Entity(text[ent_start:end], mapped, ent_start, end))
+                    ent_type = None
+        else:
+            for j, (form, start, end) in enumerate(piece.words):
+                out.words.append(Word(base + j, si, form, form.lower(), "X", -1, "dep", start, end))
+        out.sentences.append(
+            Sentence(
+                index=si,
+                start=piece.words[0][1] if piece.words else 0,
+                end=piece.words[-1][2] if piece.words else 0,
+                first=base,
+                last=len(out.words),
+                parsed=sent is not None,
+            )
+        )
+    return out
+
+
+def _select(text: str, pieces: list[_Piece], cue_forms: frozenset[str], marks: frozenset[str]) -> list[int]:
+    """Indices of the sentences that can hold an attribution: a quotation mark, or a cue word."""
+    keep = []
+    for si, piece in enumerate(pieces):
+        if not piece.words:
+            continue
+        span = text[piece.words[0][1] : piece.words[-1][2]]
+        if any(w.lower().replace("’", "'") in cue_forms for w, _, _ in piece.words) or any(ch in marks for ch in span):
+            keep.append(si)
+    return keep
+
+
+def parse(texts: Sequence[str], settings: Settings) -> Iterator[ParsedDoc]:
+    """Parse texts, batching documents; yields one ``ParsedDoc`` per text.
+
+    Stage one tokenises everything; stage two (tagger, lemmatiser, parser, NER) runs on every
+    sentence, or with ``settings.selective`` only on the sentences that can hold an attribution
+    (a quotation mark, a cue word): the others keep their words, untagged (``parsed=False``).
+    """
     cache = _Cache(settings) if settings.cache_dir is not None else None
     batch: list[str] = []
     size = 0
@@ -289,20 +360,32 @@ def parse(texts: Sequence[str], settings: Settings) -> Iterator[ParsedDoc]:
         batch.append(text)
         size += len(text)
         if size >= settings.batch_chars:
-            yield from _parse_batch(pipeline, batch, stanza, cache)
+            yield from _parse_batch(batch, settings, cache)
             batch, size = [], 0
     if batch:
-        yield from _parse_batch(pipeline, batch, stanza, cache)
+        yield from _parse_batch(batch, settings, cache)
 
 
-def _parse_batch(pipeline: Any, texts: list[str], stanza: Any, cache: _Cache | None) -> Iterator[ParsedDoc]:
+def _parse_batch(texts: list[str], settings: Settings, cache: _Cache | None) -> Iterator[ParsedDoc]:
+    from .lexicon import QUOTE_FAMILIES, default_lexicon
+
     found = {i: cache.get(t) for i, t in enumerate(texts)} if cache else {}
     todo = [i for i in range(len(texts)) if found.get(i) is None]
     parsed: dict[int, ParsedDoc] = {}
     if todo:
-        docs = pipeline([stanza.Document([], text=texts[i]) for i in todo])
-        for i, doc in zip(todo, docs, strict=True):
-            parsed[i] = _convert(doc, texts[i])
+        pieces = _tokenize([texts[i] for i in todo], settings)
+        forms = default_lexicon().cue_forms(wider=settings.wider_cues)
+        marks = frozenset("".join(o + c for o, c in QUOTE_FAMILIES.values())) - {"'", "’"}
+        chosen: list[tuple[int, int]] = []  # (doc position in todo, piece index)
+        for k, (i, ps) in enumerate(zip(todo, pieces, strict=True)):
+            idx = _select(texts[i], ps, forms, marks) if settings.selective else range(len(ps))
+            chosen.extend((k, si) for si in idx)
+        sentences = _tag([pieces[k][si] for k, si in chosen], settings)
+        tagged: dict[int, dict[int, Any]] = {}
+        for (k, si), sent in zip(chosen, sentences, strict=True):
+            tagged.setdefault(k, {})[si] = sent
+        for k, i in enumerate(todo):
+            parsed[i] = _build(texts[i], pieces[k], tagged.get(k, {}))
             if cache:
                 cache.put(texts[i], parsed[i])
     for i in range(len(texts)):
@@ -319,7 +402,8 @@ class _Cache:
             raise ValueError("no cache_dir in settings")
         self.dir = Path(settings.cache_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.salt = f"{resolve_models_dir(settings).resolve()}|{stanza.__version__}|{PROCESSORS}|1"
+        models = resolve_models_dir(settings).resolve()
+        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|2"
 
     def _path(self, text: str) -> Path:
         import hashlib

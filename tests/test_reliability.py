@@ -1,0 +1,188 @@
+"""Bad input, faults and hostile text: clear one-line messages, nothing lost, the batch goes on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from attribution.cli import app
+from attribution.ingest import MAX_BYTES, decode, safe_id
+from attribution.model import Article
+
+from .conftest import models_dir
+from .test_graph import check
+
+runner = CliRunner()
+M = ["--models", str(models_dir()), "--offline"]
+GOOD = "“We will not leave the city,” the commander said on Monday."
+LATIN1 = "“Nous restons ici,” a déclaré le maire. The mayor said that the café would reopen."
+CONTROLS = "He said \x00 that the \x0b talks \x07 had failed badly. " + GOOD
+
+
+def run_folder(tmp_path: Path, files: dict[str, bytes], *extra: str):
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (src / name).write_bytes(data)
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["analyze", str(src), "--out", str(out), "--quiet", *extra, *M])
+    return r, out
+
+
+BAD = {
+    "empty.txt": (b"", "empty file"),
+    "spaces.txt": (b"   \n\t\n  ", "empty file"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file"),
+    "doc.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" + b"\x00" * 200, "binary file"),
+    "big.txt": (b"word " * (MAX_BYTES // 5 + 10), "MB limit"),
+}
+
+
+@pytest.mark.stanza
+def test_bad_files_are_skipped_with_one_line_each(tmp_path, analyzer):
+    files = {name: data for name, (data, _) in BAD.items()}
+    files["good.txt"] = GOOD.encode()
+    r, out = run_folder(tmp_path, files)
+    assert r.exit_code == 1
+    lines = [line for line in r.stderr.splitlines() if line.startswith("skipped:")]
+    assert len(lines) == len(BAD)
+    for name, (_, message) in BAD.items():
+        assert any(name in line and message in line for line in lines), (name, r.stderr)
+    assert (out / "good.json").is_file()
+    assert "Traceback" not in r.output
+    r = runner.invoke(app, ["errors", str(out)])
+    assert r.stdout.count("\n") == len(BAD)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "name, data, expect_quote",
+    [
+        ("latin1.txt", LATIN1.encode("cp1252"), "the café would reopen"),
+        ("bom.txt", "\ufeff".encode() + GOOD.encode(), "We will not leave the city,"),
+        ("controls.txt", CONTROLS.encode(), "We will not leave"),
+        ("quotes-only.txt", "“”“ ” \" ' ‘ ’ « » „".encode(), None),
+        ("unbalanced.txt", "“One,” he said. “Two. ‘Three” four’ « five".encode(), "One,"),
+        ("rtl.txt", "قال المتحدث “نحن هنا” said the spokesman. “השלום יגיע,” the minister said.".encode(), None),
+        ("crlf.txt", b"First paragraph.\r\n\r\n\xe2\x80\x9cWe will not leave the city,\xe2\x80\x9d the commander said.",
+         "We will not leave the city,"),
+    ],
+    ids=["not-utf8", "bom", "control-chars", "only-marks", "unbalanced-nested", "rtl-mixed", "crlf"],
+)
+def test_odd_text_is_analysed_and_offsets_hold(tmp_path, analyzer, name, data, expect_quote):
+    r, out = run_folder(tmp_path, {name: data}, "--graphml", str(tmp_path / "g.graphml"))
+    assert r.exit_code == 0, r.output
+    result = orjson.loads((out / f"{Path(name).stem}.json").read_bytes())
+    text = decode(data, name)
+    for q in result["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+        if q["speaker"]:
+            assert text[q["speaker"]["start"] : q["speaker"]["end"]] == q["speaker"]["mention"]
+    if expect_quote:
+        assert any(expect_quote in q["text"] for q in result["quotes"]), result["quotes"]
+    check(tmp_path / "g.graphml")
+
+
+@pytest.mark.stanza
+def test_five_thousand_word_sentence(analyze):
+    words = " ".join(["the long wall"] * 1700)
+    text = f"Officials said that {words} would stand, and “we will defend it,” the general said."
+    result = analyze(text)
+    assert any(q.content.text == "we will defend it," for q in result.quotes)
+
+
+def test_missing_folder_and_file_inputs(tmp_path):
+    r = runner.invoke(app, ["analyze", str(tmp_path / "nope.txt"), *M])
+    assert r.exit_code == 1 and "no such file" in r.stderr and r.stderr.count("\n") <= 2
+
+
+@pytest.mark.stanza
+def test_unwritable_outputs(tmp_path, analyzer):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = runner.invoke(app, ["analyze", str(src), "--out", str(blocker / "sub"), *M])
+    assert r.exit_code == 1 and "cannot create the output folder" in r.stderr
+    r = runner.invoke(app, ["analyze", str(src), "--graphml", str(blocker / "g.graphml"), *M])
+    assert r.exit_code == 1 and "cannot write the graph" in r.stderr
+
+
+def test_corrupt_model_files(tmp_path):
+    bad = tmp_path / "models"
+    shutil.copytree(models_dir(), bad, ignore=shutil.ignore_patterns("*.pt"))
+    for pt in models_dir().rglob("*.pt"):
+        target = bad / pt.relative_to(models_dir())
+        target.write_bytes(b"not a model")
+    r = runner.invoke(app, ["analyze", "-", "--models", str(bad), "--offline"], input=GOOD)
+    assert r.exit_code == 1
+    assert "cannot load the stanza models" in r.stderr and r.stderr.strip().count("\n") == 0
+
+
+def test_article_ids_cannot_escape_the_output_folder():
+    assert "/" not in safe_id("../../etc/passwd") and not safe_id("../x").startswith(".")
+    assert safe_id("/abs/path") == "abs_path"
+
+
+@pytest.mark.stanza
+def test_jsonl_ids_are_sanitised(tmp_path, analyzer):
+    line = json.dumps({"id": "../../escape", "text": GOOD})
+    r, out = run_folder(tmp_path, {"a.jsonl": line.encode()})
+    assert r.exit_code == 0, r.output
+    assert (out / "escape.json").is_file()
+    assert not (tmp_path.parent / "escape.json").exists()
+
+
+@pytest.mark.stanza
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(40):
+        (src / f"a{i:02d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 20)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("a*.json")):
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Resume with the same command" in err and "Traceback" not in err
+
+
+@pytest.mark.stanza
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["“We will win,”", "he said", "the minister said that", "talks failed", "according to officials",
+             "‘maybe’", "\"no\"", ",", ".", "\n\n", "Smith told AP", "it’s over", "«oui»", "—"]
+        ),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_offsets_always_slice_the_text(analyzer, parts):
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    result = analyzer.analyze(Article(id="p", text=text))
+    for q in result.quotes:
+        assert text[q.content.start : q.content.end] == q.content.text
+        if q.speaker:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
+        if q.cue:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
