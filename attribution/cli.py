@@ -60,7 +60,8 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Print progres
 ParseAllOpt = Annotated[
     bool,
     typer.Option(
-        "--parse-all", help="Parse every sentence (default: only sentences with a quotation mark or a cue word).",
+        "--parse-all",
+        help="Parse every sentence (default: only sentences with a quotation mark or a cue word).",
         rich_help_panel="Models",
     ),
 ]

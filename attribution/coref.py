@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 from .model import Source, SourceKind
-from .nlp import ParsedDoc
+from .nlp import ParsedDoc, Word
 from .speakers import MentionInfo, acronym
 
 __all__ = ["Resolved", "resolve_sources", "slug", "source_id"]
@@ -26,6 +26,10 @@ _KIND_PREFIX = {
     SourceKind.GROUP: "group",
     SourceKind.ANONYMOUS: "anon",
 }
+
+
+# How far (characters) before "who" its antecedent name may start.
+RELATIVE_REACH = 80
 
 
 def slug(s: str) -> str:
@@ -68,14 +72,19 @@ def _proper_runs(doc: ParsedDoc) -> list[tuple[int, str]]:
     """Runs of two to four proper nouns (names the NER may have missed)."""
     runs: list[tuple[int, str]] = []
     run: list[int] = []
+
+    def name_like(w: Word | None) -> bool:
+        # untagged words (sentences left unparsed) count when capitalised
+        return w is not None and w.text[:1].isupper() and (w.upos == "PROPN" or (w.upos == "X" and w.text.isalpha()))
+
     for w in [*doc.words, None]:
-        if w is not None and w.upos == "PROPN" and w.text[:1].isupper() and (not run or run[-1] == w.i - 1):
+        if w is not None and name_like(w) and (not run or run[-1] == w.i - 1):
             run.append(w.i)
             continue
         if 2 <= len(run) <= 4:
             a, b = doc.words[run[0]], doc.words[run[-1]]
             runs.append((a.start, doc.text[a.start : b.end]))
-        run = [w.i] if w is not None and w.upos == "PROPN" and w.text[:1].isupper() else []
+        run = [w.i] if name_like(w) else []
     return runs
 
 
@@ -139,7 +148,13 @@ def resolve_sources(doc: ParsedDoc, mentions: Sequence[MentionInfo | None], *, l
             out.append(None)
             continue
         ent: _Entity | None = None
-        if m.pronoun or m.nominal:
+        if m.pronoun and m.mention.lower() == "who":
+            # a relative pronoun refers to the name just before it ("Barkley, who said …")
+            near = [p for p in persons if p[0] < m.start and m.start - p[0] < RELATIVE_REACH]
+            if near:
+                name = fullest_person(max(near)[1])
+                ent = entities.setdefault(source_id(SourceKind.PERSON, name), _Entity(name, SourceKind.PERSON))
+        if ent is None and (m.pronoun or m.nominal):
             kinds = {m.kind}
             if m.kind is SourceKind.GROUP:
                 kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}

@@ -18,6 +18,7 @@ __all__ = [
     "CONTENT_RELS",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
+    "TIME_NOUNS",
     "Lexicon",
     "OutletEntry",
     "default_lexicon",
@@ -44,6 +45,16 @@ ACCORDING_LEMMAS = frozenset({"accord", "according"})
 ADDRESSEE_LEMMAS = frozenset(
     {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "brief", "promise", "advise", "notify", "write"}
 )
+
+# Nouns of time: a phrase headed by one is when something was said, never who said it.
+TIME_NOUNS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tomorrow", "tonight", "week", "weekend", "month", "year", "day", "morning", "afternoon", "evening",
+        "night", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "time", "hour", "minute", "moment", "decade", "century",
+    }
+)  # fmt: skip
 
 # Naming verbs before a quoted phrase mark a name or a scare quote, not speech
 # (known as “the capital of the revolution”).

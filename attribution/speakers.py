@@ -26,6 +26,7 @@ PRONOUN_KINDS: dict[str, SourceKind] = {
     "they": SourceKind.GROUP,
     "we": SourceKind.GROUP,
     "you": SourceKind.GROUP,
+    "who": SourceKind.PERSON,
 }
 _AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from", "in"})
 _FUNCTION = frozenset({"for", "of", "and", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"})

@@ -76,8 +76,11 @@ def test_bad_files_are_skipped_with_one_line_each(tmp_path, analyzer):
         ("quotes-only.txt", "“”“ ” \" ' ‘ ’ « » „".encode(), None),
         ("unbalanced.txt", "“One,” he said. “Two. ‘Three” four’ « five".encode(), "One,"),
         ("rtl.txt", "قال المتحدث “نحن هنا” said the spokesman. “השלום יגיע,” the minister said.".encode(), None),
-        ("crlf.txt", b"First paragraph.\r\n\r\n\xe2\x80\x9cWe will not leave the city,\xe2\x80\x9d the commander said.",
-         "We will not leave the city,"),
+        (
+            "crlf.txt",
+            b"First paragraph.\r\n\r\n\xe2\x80\x9cWe will not leave the city,\xe2\x80\x9d the commander said.",
+            "We will not leave the city,",
+        ),
     ],
     ids=["not-utf8", "bom", "control-chars", "only-marks", "unbalanced-nested", "rtl-mixed", "crlf"],
 )
@@ -168,8 +171,22 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
 @given(
     st.lists(
         st.sampled_from(
-            ["“We will win,”", "he said", "the minister said that", "talks failed", "according to officials",
-             "‘maybe’", "\"no\"", ",", ".", "\n\n", "Smith told AP", "it’s over", "«oui»", "—"]
+            [
+                "“We will win,”",
+                "he said",
+                "the minister said that",
+                "talks failed",
+                "according to officials",
+                "‘maybe’",
+                '"no"',
+                ",",
+                ".",
+                "\n\n",
+                "Smith told AP",
+                "it’s over",
+                "«oui»",
+                "—",
+            ]
         ),
         min_size=1,
         max_size=14,

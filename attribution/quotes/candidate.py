@@ -28,3 +28,4 @@ class Candidate:
     frame: tuple[int, int] | None = None
     continues: int | None = None  # index of the first piece in the candidate list
     confidence: float = 0.5
+    open_ended: bool = False  # a quotation left open at its paragraph's end (it runs on)

@@ -20,7 +20,7 @@ from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc
 from .candidate import Candidate
-from .frame import left_np, speaker_span
+from .frame import cue_tier_of, left_np, speaker_span
 from .marks import MarkPair, MarkPairs
 
 __all__ = ["find_direct", "quote_pairs", "word_range"]
@@ -53,23 +53,6 @@ def quote_pairs(pairs: MarkPairs) -> list[MarkPair]:
 
 def _inside_any(i_start: int, spans: list[MarkPair]) -> bool:
     return any(p.open <= i_start <= p.close for p in spans)
-
-
-def _cue_tier(lex: Lexicon, lemma: str, settings: Settings) -> str | None:
-    tier = lex.cue_tier(lemma)
-    if tier == "wider" and not settings.wider_cues:
-        return None
-    return tier
-
-
-def _is_cue_word(doc: ParsedDoc, j: int, lex: Lexicon, settings: Settings) -> str | None:
-    w = doc.words[j]
-    tier = _cue_tier(lex, w.lemma, settings)
-    if tier is None:
-        return None
-    if w.upos == "VERB" or (w.lemma.lower() in {"say", "tell"} and w.upos in {"NOUN", "PROPN", "AUX"}):
-        return tier
-    return None
 
 
 def find_direct(
@@ -130,7 +113,7 @@ def find_direct(
             continue
         cues = []
         for j in frame:
-            tier = _is_cue_word(doc, j, lex, settings)
+            tier = cue_tier_of(doc.words[j], lex, wider=settings.wider_cues)
             if tier is None:
                 continue
             w = doc.words[j]
@@ -187,6 +170,7 @@ def find_direct(
                     speaker=spk,
                     frame=(min(frame[0], cue), max(frame[-1], cue) + 1) if frame else (cue, cue + 1),
                     confidence=0.9 if tier == "speech" else 0.6,
+                    open_ended=not pair.closed,
                 )
             )
             continue
@@ -207,5 +191,5 @@ def find_direct(
                 or n_words >= 2 * settings.min_quote_words
             )
         ):
-            out.append(Candidate(QuoteKind.DIRECT, c_start, c_end, s_first, confidence=0.5))
+            out.append(Candidate(QuoteKind.DIRECT, c_start, c_end, s_first, confidence=0.5, open_ended=not pair.closed))
     return out, used

@@ -6,9 +6,13 @@ the surface (the noun phrase next to the cue), because parsers err on long news 
 
 from __future__ import annotations
 
+from ..lexicon import TIME_NOUNS, Lexicon
 from ..nlp import ParsedDoc, Word, subtree
 
-__all__ = ["is_nounish", "noun_phrase", "sentence_words", "speaker_span"]
+__all__ = ["cue_tier_of", "is_nounish", "noun_phrase", "plausible_speaker", "sentence_words", "speaker_span"]
+
+# Verb forms a weak tagger may label NOUN; they are verbs after a subject ("the campaign says it …").
+_STRONG_FORMS = frozenset({"says", "tells", "adds", "said", "told", "added", "wrote", "noted", "stated", "explained"})
 
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 NP_INNER = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"})
@@ -16,6 +20,19 @@ _NP_CLIMB = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod", "
 _NP_CUT = frozenset({"acl:relcl", "acl", "punct", "cc", "conj", "parataxis", "ccomp", "advcl", "dep"})
 RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "that"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "csubj"})
+
+
+def cue_tier_of(w: Word, lex: Lexicon, *, wider: bool = True) -> str | None:
+    """Return ``"speech"`` or ``"wider"`` when ``w`` is a cue verb, else ``None``."""
+    tier = lex.cue_tier(w.lemma)
+    if tier is None or (tier == "wider" and not wider):
+        return None
+    if w.upos == "VERB":
+        return tier
+    form = w.lower_text()
+    if w.upos in {"NOUN", "PROPN", "ADJ", "AUX"} and (form in _STRONG_FORMS or form in lex.irregular.get(w.lemma, ())):
+        return tier
+    return None
 
 
 def is_nounish(w: Word) -> bool:
@@ -58,6 +75,12 @@ def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = No
     while last > first and doc.words[last].upos == "PUNCT":
         last -= 1
     return first, last + 1
+
+
+def _participle(w: Word) -> bool:
+    return (
+        "VerbForm=Ger" in w.feats or ("VerbForm=Part" in w.feats and "Tense=Pres" in w.feats) or w.text.endswith("ing")
+    )
 
 
 def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
@@ -105,7 +128,7 @@ def left_np(doc: ParsedDoc, cue: int, *, floor: int) -> tuple[int, int] | None:
         ):
             return left_np(doc, k, floor=floor)
         return None
-    if w.upos not in NOUNISH and not (w.upos == "ADJ" and w.text[:1].isupper()):
+    if w.upos not in NOUNISH and w.upos != "ADJ":
         return None
     head = _climb_np(doc, j, before=cue)
     first, last = noun_phrase(doc, head, limit=(floor, cue))
@@ -148,6 +171,23 @@ def _head_in(doc: ParsedDoc, m: int, lo: int, hi: int) -> int:
     return w.i
 
 
+def plausible_speaker(doc: ParsedDoc, span: tuple[int, int] | None) -> bool:
+    """Reject phrases that cannot be a speaker: obliques ("on Monday", "for Mr. Clinton's …"),
+    times ("Last week"), and phrases with no noun or pronoun ("Nor", "Besides")."""
+    if span is None:
+        return False
+    words = doc.words[span[0] : span[1]]
+    heads = [w for w in words if w.upos in NOUNISH and not (w.head >= 0 and span[0] <= w.head < span[1])]
+    if not heads or words[0].upos in {"ADP", "SCONJ", "CCONJ", "ADV"}:
+        return False
+    head = heads[0]
+    if head.lemma.lower() in TIME_NOUNS or head.lower_text() in TIME_NOUNS:
+        return False
+    return not any(
+        doc.words[k].deprel == "case" and doc.words[k].lemma not in {"'s", "’s"} for k in doc.children(head.i)
+    )
+
+
 def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """Find the speaker's words for the cue at word index ``cue``.
 
@@ -159,7 +199,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     lo, hi = sent.first, sent.last
 
     def outside(span: tuple[int, int] | None) -> tuple[int, int] | None:
-        if span is None:
+        if span is None or not plausible_speaker(doc, span):
             return None
         if content is not None and span[0] < content[1] and content[0] < span[1]:
             return None
@@ -167,12 +207,26 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
 
     subj = _subject_of(doc, cue)
     w = doc.words[cue]
-    if subj is None and w.deprel in {"conj", "xcomp"} and w.head >= 0:
+    if subj is None and w.deprel in {"conj", "xcomp", "advcl"} and w.head >= 0:
         subj = _subject_of(doc, w.head)
+    if subj is None and w.deprel == "acl" and _participle(w) and w.head >= 0 and doc.words[w.head].upos in NOUNISH:
+        span = outside(noun_phrase(doc, w.head, limit=(lo, cue)))  # "911 calls saying shots were fired"
+        if span is not None:
+            return span
+    if subj is not None and doc.words[subj].lower_text() in RELATIVE_WORDS and w.deprel.startswith("acl"):
+        return outside((subj, subj + 1))  # "Barkley, who said …": coreference finds who "who" is
     if subj is not None and doc.words[subj].upos in NOUNISH | {"DET", "ADJ"}:
         span = outside(noun_phrase(doc, subj, limit=(lo, hi)))
         if span is not None and doc.words[subj].lower_text() not in RELATIVE_WORDS:
             return span
+    if subj is None and _participle(w):
+        # "…, saying that …" / "After saying he was nervous, the man …": the main clause's subject
+        root = next((j for j in range(lo, hi) if doc.words[j].head < 0), None)
+        rsubj = _subject_of(doc, root) if root is not None and root != cue else None
+        if rsubj is not None:
+            span = outside(noun_phrase(doc, rsubj, limit=(lo, hi)))
+            if span is not None:
+                return span
     floor = lo
     if content is not None and content[1] <= cue:
         floor = max(lo, content[1])
@@ -182,4 +236,17 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     ceil = hi
     if content is not None and content[0] > cue:
         ceil = min(hi, content[0])
-    return outside(right_np(doc, cue, ceil=ceil))
+    span = outside(right_np(doc, cue, ceil=ceil))
+    if span is not None:
+        return span
+    # "Obama met survivors … and said …", "Hewitt argued …, but suggested …": the nearest subject
+    # in the sentence (the parser lost the link between this verb and it)
+    before = [j for j in range(cue - 1, lo - 1, -1)]
+    after = [j for j in range(cue + 1, hi)]
+    for j in before + after:
+        x = doc.words[j]
+        if x.deprel in SUBJECTS and x.upos in NOUNISH and x.lower_text() not in RELATIVE_WORDS:
+            span = outside(noun_phrase(doc, j, limit=(lo, hi)))
+            if span is not None:
+                return span
+    return None

@@ -63,11 +63,12 @@ def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
 
 
 def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[Candidate]:
-    """Give a quotation with no cue the speaker of the quotation it continues.
+    """Give a quotation with no cue the speaker of the quotation before it.
 
-    ``paragraph_of[i]`` is the paragraph index of candidate ``i``.  A direct quotation without a
-    cue continues the closest earlier attributed quotation in the same or the previous paragraph;
-    a split quotation that found the same cue as the piece before it continues that piece.
+    ``paragraph_of[i]`` is the paragraph index of candidate ``i``.  A split quotation (the same cue
+    as the piece before it, or no cue in the same paragraph) and the next paragraph of a quotation
+    that runs on (left open) *continue* that piece: ``continues`` links them as one quotation.  A
+    new quotation in the next paragraph with no cue only takes the previous speaker.
     """
     out: list[Candidate] = []
     for i, c in enumerate(cands):
@@ -79,16 +80,15 @@ def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[
                 prev = out[prev_i]
                 first = prev.continues if prev.continues is not None else prev_i
                 same_cue = c.cue is not None and c.cue == prev.cue
-                near = 0 <= paragraph_of[i] - paragraph_of[prev_i] <= CONTINUATION_PARAGRAPHS
-                if same_cue or (c.cue is None and c.speaker is None and near):
+                gap = paragraph_of[i] - paragraph_of[prev_i]
+                bare = c.cue is None and c.speaker is None
+                confidence = min(prev.confidence, 0.8)
+                if same_cue or (bare and (gap == 0 or (gap == 1 and cands[i - 1].open_ended))):
                     c = replace(
-                        c,
-                        continues=first,
-                        cue=None,
-                        speaker=prev.speaker,
-                        frame=prev.frame,
-                        confidence=min(prev.confidence, 0.8),
+                        c, continues=first, cue=None, speaker=prev.speaker, frame=prev.frame, confidence=confidence
                     )
+                elif bare and 0 < gap <= CONTINUATION_PARAGRAPHS:
+                    c = replace(c, speaker=prev.speaker, frame=prev.frame, confidence=min(confidence, 0.7))
         out.append(c)
     return out
 

@@ -17,7 +17,7 @@ from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
-from .frame import NOUNISH, SUBJECTS, noun_phrase, right_np, speaker_span
+from .frame import NOUNISH, SUBJECTS, cue_tier_of, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
 
 __all__ = ["find_according_to", "find_reported"]
@@ -114,6 +114,72 @@ def _left_content(doc: ParsedDoc, lo: int, end: int) -> tuple[int, int]:
     return _trim(doc, lo, end)
 
 
+# Verbs whose infinitive complement is the content ("promised to cut taxes", "urged them to vote").
+XCOMP_SPEECH = ADDRESSEE_LEMMAS | frozenset({"promise", "vow", "pledge", "threaten", "demand", "ask", "call", "agree"})
+_BOUNDARY = frozenset({",", ":", "—", "–", ";", "(", "-"})
+REQUIRE_SPEAKER = False  # a cue with no speaker found is more often noise than an anonymous attribution
+_WH = frozenset({"what", "whatever", "how", "why", "when", "where", "whether", "who", "whom"})
+
+
+def _left_available(doc: ParsedDoc, c: int, spk: tuple[int, int] | None, lo: int) -> int | None:
+    """For "CONTENT, X said." return the end of CONTENT (the comma before the frame), else None."""
+    first = c if spk is None or spk[0] > c else spk[0]
+    k = first - 1
+    while k >= lo and doc.words[k].upos in {"ADV", "AUX"} and doc.words[k].text not in _BOUNDARY:
+        k -= 1
+    if k > lo and (doc.words[k].text in _BOUNDARY or doc.words[k].text in "”’\"'»"):
+        return k
+    return None
+
+
+def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The content a parser attached as a clausal complement right of the cue."""
+    w = doc.words[c]
+    for k in doc.children(c):
+        rel = doc.words[k].deprel.split(":")[0]
+        if k <= c or rel not in _CLAUSE_CHILD:
+            continue
+        if rel == "xcomp" and tier == "speech" and w.lemma.lower() not in XCOMP_SPEECH:
+            continue
+        span = [j for j in subtree(doc, k) if lo <= j < hi and j > c]
+        if not span:
+            continue
+        start = min(span)
+        skip = _skip_frame_right(doc, c, hi)
+        # "warned the plan would …": the noun after the cue is the content's subject, not an addressee
+        subj = next((s for s in doc.children(k) if doc.words[s].deprel in SUBJECTS), None)
+        if subj is not None and c < subj < skip:
+            skip = min(subtree(doc, subj))
+        if start <= skip <= max(span):
+            start = skip
+        return _trim(doc, start, max(span) + 1)
+    return None
+
+
+def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
+    """Infinitives, gerunds and participles without a subject of their own or of their head
+    ("to describe those …", "for telling the truth", "Speaking in the East Room …")."""
+    w = doc.words[c]
+    feats = w.feats
+    nonfinite = (
+        "VerbForm=Inf" in feats or "VerbForm=Ger" in feats or ("VerbForm=Part" in feats and "Tense=Past" not in feats)
+    )
+    if not nonfinite:
+        return False
+    if any(doc.words[k].deprel in SUBJECTS for k in doc.children(c)):
+        return False
+    # ", saying that …" / "and adding that …": the subject of the head verb or the main clause speaks
+    head_speaks = w.deprel in {"advcl", "conj", "xcomp"} and w.head >= 0
+    if head_speaks and any(doc.words[k].deprel in SUBJECTS for k in doc.children(w.head)):
+        return False
+    if w.deprel == "acl" and w.head >= 0 and doc.words[w.head].upos in {"NOUN", "PROPN"}:
+        return False  # "911 calls saying shots were fired"
+    sent = doc.sentences[w.sent]
+    root = next((j for j in sent.word_range if doc.words[j].head < 0), None)
+    has_root_subject = root is not None and any(doc.words[k].deprel in SUBJECTS for k in doc.children(root))
+    return not (has_root_subject and "VerbForm=Inf" not in feats)
+
+
 def find_reported(
     doc: ParsedDoc,
     outer: list[MarkPair],
@@ -122,7 +188,13 @@ def find_reported(
     lex: Lexicon,
     settings: Settings,
 ) -> list[Candidate]:
-    """Find reported speech (and, with ``settings.wider_cues``, beliefs and intentions)."""
+    """Find reported speech (and, with ``settings.wider_cues``, beliefs and intentions).
+
+    Content, in order: a clausal complement right of the cue; the words after the cue's frame
+    (addressee, outlet, time) when at least two remain; the clause before a comma that ends just
+    before the frame ("…, the minister said."). A cue with no speaker is skipped, and so are
+    infinitives and gerunds without a subject and cues inside a free relative ("what X says").
+    """
     out: list[Candidate] = []
     for sent in doc.sentences:
         if not sent.parsed:
@@ -132,67 +204,40 @@ def find_reported(
             if c in used:
                 continue
             w = doc.words[c]
-            tier = lex.cue_tier(w.lemma)
-            if tier is None or (tier == "wider" and not settings.wider_cues):
-                continue
-            if w.upos != "VERB" or _inside(w.start, outer):
+            tier = cue_tier_of(w, lex, wider=settings.wider_cues)
+            if tier is None or _inside(w.start, outer):
                 continue
             if w.deprel == "amod" and c > lo and doc.words[c - 1].upos in {"DET", "ADJ"}:
                 continue  # "the reported attack"
-            if (
-                c + 1 < hi
-                and doc.words[c + 1].lower_text() in {"to"}
-                and tier == "speech"
-                and w.lemma.lower() in {"say", "tell"}
+            if _no_speaker_frame(doc, c):
+                continue
+            if any(
+                doc.words[k].lower_text() in _WH and doc.words[k].deprel in {"obj", "nsubj"} and k < c
+                for k in doc.children(c)
             ):
-                pass
-            kids = doc.children(c)
-            clause = [k for k in kids if doc.words[k].deprel.split(":")[0] in _CLAUSE_CHILD and k > c]
-            content: tuple[int, int] | None = None
-            if clause:
-                k = clause[0]
-                if (
-                    doc.words[k].deprel == "xcomp"
-                    and tier == "speech"
-                    and w.lemma.lower()
-                    not in ADDRESSEE_LEMMAS | {"promise", "vow", "pledge", "threaten", "demand", "ask"}
-                ):
-                    k = -1
-                if k >= 0:
-                    span = [j for j in subtree(doc, k) if lo <= j < hi and j > c]
-                    if span:
-                        start = min(span)
-                        # the addressee, outlet and time phrases after the cue are frame, not content
-                        skip = _skip_frame_right(doc, c, hi)
-                        # "warned the plan would …": the noun after the cue is the content's subject
-                        subj = next((s for s in doc.children(k) if doc.words[s].deprel in SUBJECTS), None)
-                        if subj is not None and c < subj < skip:
-                            skip = min(subtree(doc, subj))
-                        if start <= skip <= max(span):
-                            start = skip
-                        content = _trim(doc, start, max(span) + 1)
-            elif tier == "wider":
+                continue  # "what Obama says and promises"
+            content = _clausal_content(doc, c, tier, lo, hi)
+            if content is None and tier == "wider":
                 continue  # beliefs and intentions need a clausal content
-            if content is None and w.deprel in {"parataxis", "ccomp", "conj"} and w.head >= 0 and w.head < c:
-                h = w.head
-                mine = set(subtree(doc, c))
-                span = [j for j in subtree(doc, h) if lo <= j < c and j not in mine]
-                if span:
-                    content = _left_content(doc, min(span), max(span) + 1)
-            if content is None and tier == "speech":
-                j = _skip_frame_right(doc, c, hi)
-                right = _trim(doc, j, hi)
-                if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not (
-                    doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in ADDRESSEE_LEMMAS
-                ):
+            if content is None:
+                right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
+                to_inf = (
+                    right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
+                )
+                if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not to_inf:
                     content = right
                 else:
-                    spk = speaker_span(doc, c)
-                    end = spk[0] if spk is not None and spk[0] < c else c
-                    content = _left_content(doc, lo, end)
+                    end = _left_available(doc, c, speaker_span(doc, c), lo)
+                    if end is not None:
+                        left = _left_content(doc, _clause_start(doc, lo, end), end)
+                        # "The talks had failed, the minister said": the content is a clause
+                        if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)):
+                            content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
             spk = speaker_span(doc, c, content=content)
+            if spk is None and REQUIRE_SPEAKER:
+                continue
             start = doc.words[content[0]].start
             end = doc.words[content[1] - 1].end
             kind = QuoteKind.MIXED if any(start <= p.open and p.close < end + 1 for p in outer) else QuoteKind.INDIRECT
@@ -211,6 +256,14 @@ def find_reported(
                 )
             )
     return out
+
+
+def _clause_start(doc: ParsedDoc, lo: int, end: int) -> int:
+    """Start of the content before a frame: after a colon or dash that opens the sentence's last clause."""
+    for k in range(end - 1, lo, -1):
+        if doc.words[k].text in {":", ";"}:
+            return k + 1
+    return lo
 
 
 def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) -> list[Candidate]:
