@@ -178,7 +178,7 @@ def plausible_speaker(doc: ParsedDoc, span: tuple[int, int] | None) -> bool:
         return False
     words = doc.words[span[0] : span[1]]
     heads = [w for w in words if w.upos in NOUNISH and not (w.head >= 0 and span[0] <= w.head < span[1])]
-    if not heads or words[0].upos in {"ADP", "SCONJ", "CCONJ", "ADV"}:
+    if not heads or words[0].upos in {"ADP", "SCONJ"} or (len(words) == 1 and words[0].upos in {"CCONJ", "ADV"}):
         return False
     head = heads[0]
     if head.lemma.lower() in TIME_NOUNS or head.lower_text() in TIME_NOUNS:

@@ -25,24 +25,49 @@ def _overlap(a: Candidate, b: Candidate) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def _opens_relative(doc: ParsedDoc, o: Candidate) -> bool:
+    """True when ``o``'s frame starts a non-restrictive relative clause (", which it said …")."""
+    first = min(o.cue[0] if o.cue else 0, o.speaker[0] if o.speaker else o.cue[0] if o.cue else 0)
+    lo = doc.sentences[doc.words[first].sent].first
+    for j in range(first, max(lo, first - 3) - 1, -1):
+        if doc.words[j].lower_text() in {"which", "who", "whom"}:
+            return j - 1 >= lo and doc.words[j - 1].text == ","
+    return False
+
+
 def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
-    """Cut an outer content before a nested attribution; drop the weaker of two that overlap."""
+    """Resolve attributions inside others' contents, then drop the weaker of two that overlap.
+
+    A cue inside another attribution's content belongs to that content ("said that Trump hadn't
+    answered the question") and is dropped, unless it opens a relative clause ("reported news of
+    the agreement, which it said would be implemented today"): then both stay, and the outer
+    content ends where the inner attribution begins.
+    """
     cands = sorted(cands, key=lambda c: (c.start, -c.end))
-    # an attribution whose cue sits inside another's content ends that content ("…, which it said …")
-    trimmed: list[Candidate] = []
-    for c in cands:
-        cut = c.end
-        for o in cands:
-            if o is c or o.cue is None or c.cue is None:
+    nested: set[int] = set()
+    cuts: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        if c.cue is None:
+            continue
+        for j, o in enumerate(cands):
+            if o is c or o.cue is None or o.kind is QuoteKind.DIRECT:
                 continue
             cue_start = doc.words[o.cue[0]].start
-            if c.start < cue_start < c.end and doc.words[c.cue[0]].start < cue_start:
+            if not (c.start < cue_start < c.end and doc.words[c.cue[0]].start < cue_start):
+                continue
+            if _opens_relative(doc, o):
                 first = min(cue_start, o.start, doc.words[o.speaker[0]].start if o.speaker else cue_start)
                 if first > c.start:
-                    cut = min(cut, first)
-        if cut < c.end:
-            text = doc.text[c.start : cut].rstrip(" ,;:—–-\n")
-            for rel in (" which", " who", " that"):
+                    cuts[i] = min(cuts.get(i, c.end), first)
+            elif o.start > doc.words[c.cue[0]].start:
+                nested.add(j)
+    trimmed: list[Candidate] = []
+    for i, c in enumerate(cands):
+        if i in nested:
+            continue
+        if i in cuts:
+            text = doc.text[c.start : cuts[i]].rstrip(" ,;:—–-\n")
+            for rel in (" which", " who"):
                 if text.lower().endswith(rel):
                     text = text[: -len(rel)].rstrip(" ,;:—–-\n")
             if len(text.split()) < 2:

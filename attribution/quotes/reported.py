@@ -117,7 +117,8 @@ def _left_content(doc: ParsedDoc, lo: int, end: int) -> tuple[int, int]:
 # Verbs whose infinitive complement is the content ("promised to cut taxes", "urged them to vote").
 XCOMP_SPEECH = ADDRESSEE_LEMMAS | frozenset({"promise", "vow", "pledge", "threaten", "demand", "ask", "call", "agree"})
 _BOUNDARY = frozenset({",", ":", "—", "–", ";", "(", "-"})
-REQUIRE_SPEAKER = False  # a cue with no speaker found is more often noise than an anonymous attribution
+REQUIRE_SPEAKER = False
+EXTEND_TO_SENTENCE_END = True  # a cue with no speaker found is more often noise than an anonymous attribution
 _WH = frozenset({"what", "whatever", "how", "why", "when", "where", "whether", "who", "whom"})
 
 
@@ -150,9 +151,11 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
         subj = next((s for s in doc.children(k) if doc.words[s].deprel in SUBJECTS), None)
         if subj is not None and c < subj < skip:
             skip = min(subtree(doc, subj))
-        if start <= skip <= max(span):
+        if start <= skip <= max(span) or skip < start:
             start = skip
-        return _trim(doc, start, max(span) + 1)
+        # the content runs to the end of the sentence: parsers often cut a long complement short,
+        # and a later attribution inside it trims it again (resolve_overlaps)
+        return _trim(doc, start, hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
     return None
 
 
