@@ -85,6 +85,7 @@ class Lexicon:
     outlets: tuple[OutletEntry, ...]
     outlet_index: dict[str, OutletEntry]  # normalised name or alias -> entry
     irregular: dict[str, tuple[str, ...]]  # lemma -> irregular forms (say -> said)
+    cue_form_lemmas: dict[str, str]  # every form of a cue verb -> its lemma (said -> say)
 
     def cue_forms(self, *, wider: bool = True) -> frozenset[str]:
         """Every surface form a cue verb may take (before any tagging), plus "according".
@@ -101,6 +102,15 @@ class Lexicon:
             forms.update(self.irregular.get(lemma, ()))
         return frozenset(forms)
 
+    def cue_lemma(self, form: str) -> str | None:
+        """The cue lemma a surface form belongs to, when the lemmatiser missed it.
+
+        Examples:
+            >>> default_lexicon().cue_lemma("Stated"), default_lexicon().cue_lemma("table")
+            ('state', None)
+        """
+        return self.cue_form_lemmas.get(form.casefold().replace("’", "'"))
+
     def cue_tier(self, lemma: str) -> str | None:
         """Return ``"speech"``, ``"wider"`` or ``None`` for a verb lemma.
 
@@ -115,6 +125,15 @@ class Lexicon:
         if low in self.wider_verbs:
             return "wider"
         return None
+
+
+def _form_index(speech: frozenset[str], wider: frozenset[str], irregular: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    # speech verbs win over wider ones when a form is shared
+    for lemma in sorted(wider) + sorted(speech):
+        for form in inflections(lemma) | set(irregular.get(lemma, ())):
+            index[form] = lemma
+    return index
 
 
 def inflections(lemma: str) -> set[str]:
@@ -192,9 +211,11 @@ def default_lexicon() -> Lexicon:
     speech = frozenset(w.strip().lower() for w in _lines("speech_verbs.txt"))
     anon = _lines("anonymous_nouns.txt")
     outlets = _outlets()
+    wider = frozenset(w.strip().lower() for w in _lines("wider_verbs.txt")) - speech
+    irregular = {parts[0]: tuple(parts[1:]) for parts in (line.split() for line in _lines("irregular_verbs.txt"))}
     return Lexicon(
         speech_verbs=speech,
-        wider_verbs=frozenset(w.strip().lower() for w in _lines("wider_verbs.txt")) - speech,
+        wider_verbs=wider,
         title_words=frozenset(w.strip().lower() for w in _lines("title_words.txt")),
         honorifics=frozenset(w.strip().lower() for w in _lines("honorifics.txt")),
         group_nouns=frozenset(w.strip().lower() for w in _lines("group_nouns.txt")),
@@ -203,5 +224,6 @@ def default_lexicon() -> Lexicon:
         org_words=frozenset(w.strip().lower() for w in _lines("org_words.txt")),
         outlets=outlets,
         outlet_index=_outlet_index(outlets),
-        irregular={parts[0]: tuple(parts[1:]) for parts in (line.split() for line in _lines("irregular_verbs.txt"))},
+        irregular=irregular,
+        cue_form_lemmas=_form_index(speech, wider, irregular),
     )

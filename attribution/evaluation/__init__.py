@@ -35,13 +35,20 @@ def _kind_of_gold(text: str, g: GoldAttribution, cue_text: str) -> str:
 
 
 def _cue_is_speech(doc: ParsedDoc, spans: tuple[tuple[int, int], ...], lex: Lexicon) -> bool:
+    """A gold cue is speech when a word of it is a core speech verb, by lemma or by surface form
+    (so that gold in sentences the analyzer did not parse is still counted), or *according to*."""
     for s, e in spans:
         if "according" in doc.text[s:e].lower():
             return True
         for w in doc.words:
-            if w.start < e and s < w.end and w.lemma.lower() in lex.speech_verbs and w.upos in {"VERB", "NOUN", "AUX"}:
+            if w.start < e and s < w.end and (w.lemma.lower() in lex.speech_verbs or _verb_form_of_speech(w, lex)):
                 return True
     return False
+
+
+def _verb_form_of_speech(w, lex: Lexicon) -> bool:
+    # the lemmatiser may miss a verb ("stated" -> "stat"); its surface form still says which verb it is
+    return w.upos in {"VERB", "X"} and (lex.cue_lemma(w.text) or "") in lex.speech_verbs
 
 
 def gold_attrs(doc: ParsedDoc, gold: list[GoldAttribution], *, lex: Lexicon) -> list[Attr]:

@@ -20,7 +20,7 @@ from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc
 from .candidate import Candidate
-from .frame import cue_tier_of, left_np, speaker_span
+from .frame import cue_lemma_of, cue_tier_of, left_np, speaker_span
 from .marks import MarkPair, MarkPairs
 
 __all__ = ["find_direct", "quote_pairs", "word_range"]
@@ -157,7 +157,7 @@ def find_direct(
             if embedded:
                 continue  # the reported-speech pass makes it a mixed quotation
             used.add(cue)
-            lemma = cw.lemma.lower()
+            lemma = cue_lemma_of(cw, lex)
             out.append(
                 Candidate(
                     kind=QuoteKind.DIRECT,

@@ -9,7 +9,15 @@ from __future__ import annotations
 from ..lexicon import TIME_NOUNS, Lexicon
 from ..nlp import ParsedDoc, Word, subtree
 
-__all__ = ["cue_tier_of", "is_nounish", "noun_phrase", "plausible_speaker", "sentence_words", "speaker_span"]
+__all__ = [
+    "cue_lemma_of",
+    "cue_tier_of",
+    "is_nounish",
+    "noun_phrase",
+    "plausible_speaker",
+    "sentence_words",
+    "speaker_span",
+]
 
 # Verb forms a weak tagger may label NOUN; they are verbs after a subject ("the campaign says it …").
 _STRONG_FORMS = frozenset({"says", "tells", "adds", "said", "told", "added", "wrote", "noted", "stated", "explained"})
@@ -25,6 +33,8 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "csubj"})
 def cue_tier_of(w: Word, lex: Lexicon, *, wider: bool = True) -> str | None:
     """Return ``"speech"`` or ``"wider"`` when ``w`` is a cue verb, else ``None``."""
     tier = lex.cue_tier(w.lemma)
+    if tier is None and w.upos == "VERB":
+        tier = lex.cue_tier(lex.cue_lemma(w.text) or "")  # the lemmatiser missed a cue verb
     if tier is None or (tier == "wider" and not wider):
         return None
     if w.upos == "VERB":
@@ -33,6 +43,12 @@ def cue_tier_of(w: Word, lex: Lexicon, *, wider: bool = True) -> str | None:
     if w.upos in {"NOUN", "PROPN", "ADJ", "AUX"} and (form in _STRONG_FORMS or form in lex.irregular.get(w.lemma, ())):
         return tier
     return None
+
+
+def cue_lemma_of(w: Word, lex: Lexicon) -> str:
+    """The cue's lemma, repaired from its surface form when the lemmatiser missed it ("stated")."""
+    lemma = w.lemma.lower()
+    return lemma if lex.cue_tier(lemma) else (lex.cue_lemma(w.text) or lemma)
 
 
 def is_nounish(w: Word) -> bool:

@@ -17,7 +17,7 @@ from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
-from .frame import NOUNISH, SUBJECTS, cue_tier_of, noun_phrase, right_np, speaker_span
+from .frame import NOUNISH, SUBJECTS, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
 
 __all__ = ["find_according_to", "find_reported"]
@@ -119,6 +119,7 @@ XCOMP_SPEECH = ADDRESSEE_LEMMAS | frozenset({"promise", "vow", "pledge", "threat
 _BOUNDARY = frozenset({",", ":", "—", "–", ";", "(", "-"})
 REQUIRE_SPEAKER = False
 EXTEND_TO_SENTENCE_END = True  # a cue with no speaker found is more often noise than an anonymous attribution
+_SIBLING_CLAUSES = frozenset({"conj", "parataxis"})
 _WH = frozenset({"what", "whatever", "how", "why", "when", "where", "whether", "who", "whom"})
 
 
@@ -153,10 +154,24 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
             skip = min(subtree(doc, subj))
         if start <= skip <= max(span) or skip < start:
             start = skip
-        # the content runs to the end of the sentence: parsers often cut a long complement short,
-        # and a later attribution inside it trims it again (resolve_overlaps)
-        return _trim(doc, start, hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
+        # the content runs to the end of the sentence (parsers often cut a long complement short),
+        # but not into a clause coordinated with the cue ("said A, and he railed …", "…, saying B")
+        end = hi if EXTEND_TO_SENTENCE_END else max(span) + 1
+        for b in doc.children(c):
+            if b > max(span) and doc.words[b].deprel.split(":")[0] in _SIBLING_CLAUSES:
+                end = min(end, min(j for j in subtree(doc, b) if j > max(span)))
+        return _trim(doc, start, end)
     return None
+
+
+def _inverted(doc: ParsedDoc, c: int, lo: int, hi: int) -> bool:
+    """ "CONTENT, said X, a professor …": the speaker follows the cue, the content precedes it."""
+    if c - 1 < lo or doc.words[c - 1].text not in {",", "”", "’", '"', "'"}:
+        return False
+    subj = next((k for k in doc.children(c) if doc.words[k].deprel in SUBJECTS), None)
+    if subj is not None:
+        return subj > c
+    return False
 
 
 def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
@@ -219,23 +234,24 @@ def find_reported(
                 for k in doc.children(c)
             ):
                 continue  # "what Obama says and promises"
-            content = _clausal_content(doc, c, tier, lo, hi)
+            content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi)
             if content is None and tier == "wider":
                 continue  # beliefs and intentions need a clausal content
-            if content is None:
+            inverted = _inverted(doc, c, lo, hi)
+            if content is None and not inverted:
                 right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
                 to_inf = (
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
                 if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not to_inf:
                     content = right
-                else:
-                    end = _left_available(doc, c, speaker_span(doc, c), lo)
-                    if end is not None:
-                        left = _left_content(doc, _clause_start(doc, lo, end), end)
-                        # "The talks had failed, the minister said": the content is a clause
-                        if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)):
-                            content = left
+            if content is None:
+                end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
+                if end is not None and end > lo:
+                    left = _left_content(doc, _clause_start(doc, lo, end), end)
+                    # "The talks had failed, the minister said": the content is a clause
+                    if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)):
+                        content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
             spk = speaker_span(doc, c, content=content)
@@ -251,7 +267,7 @@ def find_reported(
                     end=end,
                     sentence=sent.index,
                     cue=(c, c + 1),
-                    cue_lemma=w.lemma.lower(),
+                    cue_lemma=cue_lemma_of(w, lex),
                     tier=CueTier(tier),
                     speaker=spk,
                     frame=(c, min(hi, c + 8)),
