@@ -416,9 +416,11 @@ def eval_(
     from . import model, report
     from .analyzer import Analyzer
     from .evaluation import errors_markdown, evaluate
+    from .evaluation.gold import check_layout
 
     settings = _settings(models, offline, parse_all=parse_all, cache=cache)
     try:
+        check_layout(gold)  # before loading models: a wrong folder fails at once
         analyzer = Analyzer(settings)
         with Progress(
             TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err

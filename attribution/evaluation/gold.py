@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["GoldArticle", "GoldAttribution", "load_gold", "parse_ann"]
+__all__ = ["GoldArticle", "GoldAttribution", "check_layout", "load_gold", "parse_ann"]
 
 _T_LINE = re.compile(r"^(T\d+)\t([\w-]+) ([\d;\s]+)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
@@ -101,12 +101,18 @@ def _publishers(root: Path) -> dict[str, str]:
     return out
 
 
+def check_layout(root: str | Path) -> Path:
+    """Raise ``InputError`` unless ``root`` holds ``text/`` and ``attributions/``."""
+    root = Path(root)
+    if not (root / "text").is_dir() or not (root / "attributions").is_dir():
+        raise InputError(f"{root}: expected text/ and attributions/ folders (PolNeAR brat layout)")
+    return root
+
+
 def load_gold(root: str | Path, *, limit: int | None = None) -> Iterator[GoldArticle]:
     """Yield the gold articles under ``root`` (which holds ``text/`` and ``attributions/``)."""
-    root = Path(root)
+    root = check_layout(root)
     text_dir, ann_dir = root / "text", root / "attributions"
-    if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise InputError(f"{root}: expected text/ and attributions/ folders (PolNeAR brat layout)")
     publishers = _publishers(root)
     anns: dict[str, list[Path]] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
