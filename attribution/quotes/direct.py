@@ -101,6 +101,13 @@ def find_direct(
             and not _inside_any(doc.words[j].start, outer)
             and para[0] <= doc.words[j].start < para[1]
         ]
+        colon_at = len(before) - 1
+        if colon and not any(doc.words[j].end <= pair.open for j in frame):
+            # "Kerry said:" ending the sentence or paragraph before the quotation
+            k = bisect_left([w.start for w in doc.words], colon_at)
+            if 0 <= k < len(doc.words) and doc.words[k].start == colon_at:
+                prev = doc.sentences[doc.words[k].sent]
+                frame = list(range(prev.first, k + 1)) + frame
         # a neighbouring quotation bounds the frame: the cue must lie between them
         prev_close = outer[qi - 1].close if qi > 0 else -1
         next_open = outer[qi + 1].open if qi + 1 < len(outer) else len(text)
