@@ -108,7 +108,8 @@ def _html_article(data: bytes, where: str, article_id: str) -> Article:
     import trafilatura
 
     html = decode(data, where)
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=True)
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else extracted
     if not doc or not (doc.get("text") or "").strip():
         raise InputError(f"{where}: no article text found in the HTML")
     return Article(
