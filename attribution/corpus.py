@@ -137,13 +137,17 @@ def analyze_corpus(
         run_id = store.start_run(__version__, vkey)
         pending: dict[str, Article] = {}
         hashes: dict[str, str] = {}
+
+        def fail(failure: Failure) -> None:
+            summary.failed += 1
+            summary.failures.append(failure)
+            store.record_error(run_id, failure.path, failure.message)
+            if on_failure:
+                on_failure(failure)
+
         for item in iter_articles(inputs, fields=fields):
             if isinstance(item, Failure):
-                summary.failed += 1
-                summary.failures.append(item)
-                store.record_error(run_id, item.path, item.message)
-                if on_failure:
-                    on_failure(item)
+                fail(item)
                 continue
             sha = _sha1(item.text)
             if store.is_done(item.id, sha, vkey):
@@ -162,12 +166,7 @@ def analyze_corpus(
                 for aid, data, error in batch:
                     art = pending[aid]
                     if error is not None or data is None:
-                        fail = Failure(art.path or aid, error or f"{aid}: no result")
-                        summary.failed += 1
-                        summary.failures.append(fail)
-                        store.record_error(run_id, fail.path, fail.message)
-                        if on_failure:
-                            on_failure(fail)
+                        fail(Failure(art.path or aid, error or f"{aid}: no result"))
                         continue
                     result = model.ArticleResult.from_dict(data, text=art.text)
                     _write_json(out / f"{safe_id(aid)}.json", model.dumps(result))

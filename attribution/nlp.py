@@ -191,19 +191,15 @@ def download_models(models_dir: Path) -> None:
 
 
 @functools.cache
-def _pipeline(models_dir: str, processors: str, use_gpu: bool) -> stanza.Pipeline:
+def _pipeline(models_dir: str, processors: str, use_gpu: bool, pretokenized: bool = False) -> stanza.Pipeline:
+    """Build a stanza pipeline once per process; any failure to load it is one ModelsNotFoundError."""
     import stanza
 
     try:
         return stanza.Pipeline(
-            "en",
-            dir=models_dir,
-            processors=processors,
-            download_method=None,
-            use_gpu=use_gpu,
-            verbose=False,
-            tokenize_no_ssplit=False,
-        )
+            "en", dir=models_dir, processors=processors, download_method=None, use_gpu=use_gpu, verbose=False,
+            tokenize_pretokenized=pretokenized,
+        )  # fmt: skip
     except Exception as exc:  # any failure to load model files: missing, corrupt, incompatible
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelsNotFoundError(
@@ -273,24 +269,7 @@ def load(settings: Settings) -> None:
 def _tag_pipeline(settings: Settings) -> Any:
     models_dir = resolve_models_dir(settings)
     load_pipeline(settings, TOKENIZE)  # checks the models folder (and downloads when allowed)
-    return _pretokenized_pipeline(str(models_dir), settings.use_gpu)
-
-
-@functools.cache
-def _pretokenized_pipeline(models_dir: str, use_gpu: bool) -> Any:
-    import stanza
-
-    try:
-        return stanza.Pipeline(
-            "en", dir=models_dir, processors=TAG, tokenize_pretokenized=True, download_method=None,
-            use_gpu=use_gpu, verbose=False,
-        )  # fmt: skip
-    except Exception as exc:  # any failure to load model files: missing, corrupt, incompatible
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelsNotFoundError(
-            f"cannot load the stanza models in {models_dir} ({first}); "
-            "run `attribution models download` or pass --models DIR"
-        ) from exc
+    return _pipeline(str(models_dir), TAG, settings.use_gpu, pretokenized=True)
 
 
 def _build(text: str, pieces: list[_Piece], tagged: dict[int, Any]) -> ParsedDoc:

@@ -154,8 +154,8 @@ def test_jsonl_ids_are_sanitised(tmp_path, analyzer):
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
-    for i in range(40):
-        (src / f"a{i:02d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 20)
+    for i in range(200):  # enough work that the run is still going when Ctrl-C arrives
+        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 20)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
