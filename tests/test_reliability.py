@@ -205,3 +205,33 @@ def test_offsets_always_slice_the_text(analyzer, parts):
             assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
         if q.cue:
             assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_an_article_that_crashes_the_pipeline_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import attribution.corpus as corpus
+    from attribution.config import Settings
+    from attribution.model import ArticleResult
+    from attribution.store import Store
+
+    class Crashy:  # stands in for the stanza-backed analyzer: one article makes it raise
+        def analyze_many(self, articles):
+            if any("CRASH" in a.text for a in articles):
+                raise RuntimeError("CUDA-like failure in the batch")
+            return [ArticleResult(a) for a in articles]
+
+        def analyze(self, article):
+            if "CRASH" in article.text:
+                raise IndexError("index out of range inside the parser")
+            return ArticleResult(article)
+
+    monkeypatch.setattr(corpus, "_worker_analyzer", lambda settings: Crashy())
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in {"a.txt": "fine one", "b.txt": "CRASH here", "c.txt": "fine two"}.items():
+        (src / name).write_text(text)
+    summary = corpus.analyze_corpus([src], tmp_path / "out", Settings(models_dir=models_dir(), offline=True))
+    assert (summary.analysed, summary.failed) == (2, 1)
+    with Store(tmp_path / "out" / "attribution.sqlite") as store:
+        assert sorted(r.article.id for r in store.results()) == ["a", "c"]
+        (err,) = store.errors()
+        assert "IndexError" in err["message"] and "b.txt" in err["message"]
