@@ -125,6 +125,15 @@ def _sentence(text: str, s: int, e: int) -> str:
     return " ".join(text[a:b].split())
 
 
+def _record(typ: str, name: str, cause: str, a: Attr, text: str) -> dict[str, Any]:
+    s, e = a.content[0][0], a.content[-1][1]
+    return {
+        "type": typ, "article": name, "cause": cause, "kind": a.kind, "speech": a.speech,
+        "content": " … ".join(text[x:y] for x, y in a.content), "cue": " ".join(text[x:y] for x, y in a.cue),
+        "source": " ".join(text[x:y] for x, y in a.source), "context": _sentence(text, s, e),
+    }  # fmt: skip
+
+
 def _errors(name: str, text: str, gold: list[Attr], pred: list[Attr], pairs: list[tuple[int, int]]) -> Iterator[dict]:
     mg = {g for g, _ in pairs}
     mp = {p for _, p in pairs}
@@ -143,23 +152,13 @@ def _errors(name: str, text: str, gold: list[Attr], pred: list[Attr], pairs: lis
             cause = "belief / other cue not detected"
         else:
             cause = "speech cue not detected"
-        s, e = g.content[0][0], g.content[-1][1]
-        yield {
-            "type": "FN", "article": name, "cause": cause, "kind": g.kind, "speech": g.speech,
-            "content": " … ".join(text[a:b] for a, b in g.content), "cue": " ".join(text[a:b] for a, b in g.cue),
-            "source": " ".join(text[a:b] for a, b in g.source), "context": _sentence(text, s, e),
-        }  # fmt: skip
+        yield _record("FN", name, cause, g, text)
     for pi, p in enumerate(pred):
         if pi in mp:
             continue
         ps = alnum(text, p.content)
         cause = "overlaps gold below threshold" if any(ps & gs for gs in gold_sets) else "no gold attribution here"
-        s, e = p.content[0][0], p.content[-1][1]
-        yield {
-            "type": "FP", "article": name, "cause": cause, "kind": p.kind, "speech": p.speech,
-            "content": " … ".join(text[a:b] for a, b in p.content), "cue": " ".join(text[a:b] for a, b in p.cue),
-            "source": " ".join(text[a:b] for a, b in p.source), "context": _sentence(text, s, e),
-        }  # fmt: skip
+        yield _record("FP", name, cause, p, text)
 
 
 def evaluate(

@@ -158,20 +158,14 @@ def score_article(
             c.speaker_strict += strict
             c.speaker_loose += loose
             c.by_kind[g.kind][0] += 1
-    for pi, p in enumerate(pred):
-        if pi not in matched_p:
-            all_c.fp += 1
-            all_c.by_kind[p.kind][1] += 1
-            if p.speech:
-                speech_c.fp += 1
-                speech_c.by_kind[p.kind][1] += 1
-    for gi, g in enumerate(gold):
-        if gi not in matched_g:
-            all_c.fn += 1
-            all_c.by_kind[g.kind][2] += 1
-            if g.speech:
-                speech_c.fn += 1
-                speech_c.by_kind[g.kind][2] += 1
+    for field_name, slot, attrs, matched in (("fp", 1, pred, matched_p), ("fn", 2, gold, matched_g)):
+        for i, a in enumerate(attrs):
+            if i in matched:
+                continue
+            for c, on in ((all_c, True), (speech_c, a.speech)):
+                if on:
+                    setattr(c, field_name, getattr(c, field_name) + 1)
+                    c.by_kind[a.kind][slot] += 1
     # cues: a predicted cue is right when it overlaps a gold cue, a gold cue found when a prediction overlaps it
     gold_cues = [(alnum(text, g.cue), g.speech) for g in gold if g.cue]
     pred_cues = [(alnum(text, p.cue), p.speech) for p in pred if p.cue]
