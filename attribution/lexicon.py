@@ -14,7 +14,6 @@ from importlib import resources
 __all__ = [
     "ACCORDING_LEMMAS",
     "ADDRESSEE_LEMMAS",
-    "CLAUSE_RELS",
     "CONTENT_RELS",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
@@ -38,7 +37,6 @@ QUOTE_FAMILIES: dict[str, tuple[str, str]] = {
 # UD relations the rules test.
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass", "csubj", "nsubj:outer"})
 CONTENT_RELS = frozenset({"ccomp", "xcomp", "parataxis"})
-CLAUSE_RELS = frozenset({"ccomp", "parataxis", "conj", "advcl", "acl:relcl", "root", "xcomp"})
 ACCORDING_LEMMAS = frozenset({"accord", "according"})
 
 # Verbs whose object is the addressee, not the content ("told AP", "warned reporters").

@@ -24,3 +24,16 @@ def make_doc(text: str, words: list[tuple[str, str, str, int, str]], ents: list[
             if s <= w.start < s + len(etext):
                 w.ner = etype
     return doc
+
+
+def assert_offsets(text: str, quotes) -> None:
+    """Every quote's content, speaker mention and cue slice ``text`` to what the result says.
+
+    ``quotes`` are ``Quote`` objects or dicts of the JSON contract.
+    """
+    for q in quotes:
+        d = q if isinstance(q, dict) else q.to_dict()
+        assert text[d["start"] : d["end"]] == d["text"], d
+        for part, key in (("speaker", "mention"), ("cue", "text")):
+            if d[part]:
+                assert text[d[part]["start"] : d[part]["end"]] == d[part][key], d

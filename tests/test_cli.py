@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from attribution.cli import app
 
 from .conftest import models_dir
+from .helpers import assert_offsets
 from .test_graph import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +35,7 @@ def test_analyze_json_and_graph(analyzer, tmp_path):
     assert r.exit_code == 0, r.output
     data = orjson.loads(r.stdout)
     assert data["article"]["id"] == "homs-ceasefire"
-    text = SAMPLE.read_text(encoding="utf-8")
-    for q in data["quotes"]:
-        assert text[q["start"] : q["end"]] == q["text"]
+    assert_offsets(SAMPLE.read_text(encoding="utf-8"), data["quotes"])
     check(g)
 
 

@@ -22,6 +22,7 @@ from attribution.ingest import MAX_BYTES, decode, safe_id
 from attribution.model import Article
 
 from .conftest import models_dir
+from .helpers import assert_offsets
 from .test_graph import check
 
 runner = CliRunner()
@@ -89,10 +90,7 @@ def test_odd_text_is_analysed_and_offsets_hold(tmp_path, analyzer, name, data, e
     assert r.exit_code == 0, r.output
     result = orjson.loads((out / f"{Path(name).stem}.json").read_bytes())
     text = decode(data, name)
-    for q in result["quotes"]:
-        assert text[q["start"] : q["end"]] == q["text"]
-        if q["speaker"]:
-            assert text[q["speaker"]["start"] : q["speaker"]["end"]] == q["speaker"]["mention"]
+    assert_offsets(text, result["quotes"])
     if expect_quote:
         assert any(expect_quote in q["text"] for q in result["quotes"]), result["quotes"]
     check(tmp_path / "g.graphml")
@@ -104,8 +102,7 @@ def test_five_thousand_word_sentence(analyze):
     text = f"Officials said that {words} would stand, and “we will defend it,” the general said."
     result = analyze(text)  # cut into 150-word windows: bounded memory (a single parse needed > 24 GB)
     assert any("we will defend it" in q.content.text and q.cue.lemma == "say" for q in result.quotes)
-    for q in result.quotes:
-        assert text[q.content.start : q.content.end] == q.content.text
+    assert_offsets(text, result.quotes)
 
 
 def test_missing_folder_and_file_inputs(tmp_path):
@@ -203,13 +200,7 @@ def test_offsets_always_slice_the_text(analyzer, parts):
     text = " ".join(parts)
     if not text.strip():
         return
-    result = analyzer.analyze(Article(id="p", text=text))
-    for q in result.quotes:
-        assert text[q.content.start : q.content.end] == q.content.text
-        if q.speaker:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
-        if q.cue:
-            assert text[q.cue.start : q.cue.end] == q.cue.text
+    assert_offsets(text, analyzer.analyze(Article(id="p", text=text)).quotes)
 
 
 def test_an_article_that_crashes_the_pipeline_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):

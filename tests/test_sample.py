@@ -10,6 +10,8 @@ import pytest
 from attribution import model
 from attribution.ingest import read_article
 
+from .helpers import assert_offsets
+
 pytestmark = pytest.mark.stanza
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "homs-ceasefire.txt"
@@ -105,13 +107,7 @@ def test_capital_of_the_revolution_is_not_speech(result):
 
 
 def test_offsets_slice_the_text(result):
-    text = SAMPLE.read_text(encoding="utf-8")
-    for q in result.quotes:
-        assert text[q.content.start : q.content.end] == q.content.text
-        if q.speaker:
-            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
-        if q.cue:
-            assert text[q.cue.start : q.cue.end] == q.cue.text
+    assert_offsets(SAMPLE.read_text(encoding="utf-8"), result.quotes)
 
 
 def test_golden(result, update_golden):

@@ -6,16 +6,14 @@ the surface (the noun phrase next to the cue), because parsers err on long news 
 
 from __future__ import annotations
 
-from ..lexicon import TIME_NOUNS, Lexicon
+from ..lexicon import SUBJECT_RELS, TIME_NOUNS, Lexicon
 from ..nlp import ParsedDoc, Word, subtree
 
 __all__ = [
     "cue_lemma_of",
     "cue_tier_of",
-    "is_nounish",
     "noun_phrase",
     "plausible_speaker",
-    "sentence_words",
     "speaker_span",
 ]
 
@@ -23,11 +21,10 @@ __all__ = [
 _STRONG_FORMS = frozenset({"says", "tells", "adds", "said", "told", "added", "wrote", "noted", "stated", "explained"})
 
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-NP_INNER = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"})
 _NP_CLIMB = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod", "nummod", "appos", "fixed"})
 _NP_CUT = frozenset({"acl:relcl", "acl", "punct", "cc", "conj", "parataxis", "ccomp", "advcl", "dep"})
 RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "that"})
-SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubj:outer", "csubj"})
+SUBJECTS = SUBJECT_RELS
 
 
 def cue_tier_of(w: Word, lex: Lexicon, *, wider: bool = True) -> str | None:
@@ -49,14 +46,6 @@ def cue_lemma_of(w: Word, lex: Lexicon) -> str:
     """The cue's lemma, repaired from its surface form when the lemmatiser missed it ("stated")."""
     lemma = w.lemma.lower()
     return lemma if lex.cue_tier(lemma) else (lex.cue_lemma(w.text) or lemma)
-
-
-def is_nounish(w: Word) -> bool:
-    return w.upos in NOUNISH
-
-
-def sentence_words(doc: ParsedDoc, w: Word) -> range:
-    return doc.sentences[w.sent].word_range
 
 
 def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = None) -> tuple[int, int]:

@@ -13,7 +13,7 @@ Shapes handled (UD attaches reported speech both ways):
 from __future__ import annotations
 
 from ..config import Settings
-from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, Lexicon
+from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, CONTENT_RELS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
@@ -22,7 +22,6 @@ from .marks import MarkPair
 
 __all__ = ["find_according_to", "find_reported"]
 
-_CLAUSE_CHILD = frozenset({"ccomp", "xcomp", "parataxis"})
 _FRAME_PREPS = frozenset({"in", "on", "to", "at", "during", "via", "with", "from", "through", "by", "after", "before"})
 # A content of one or two words is a fragment, not a claim.
 MIN_CONTENT_WORDS = 2
@@ -110,10 +109,6 @@ def _np_head(doc: ParsedDoc, j: int, hi: int) -> int:
     return k
 
 
-def _left_content(doc: ParsedDoc, lo: int, end: int) -> tuple[int, int]:
-    return _trim(doc, lo, end)
-
-
 # Verbs whose infinitive complement is the content ("promised to cut taxes", "urged them to vote").
 XCOMP_SPEECH = ADDRESSEE_LEMMAS | frozenset({"promise", "vow", "pledge", "threaten", "demand", "ask", "call", "agree"})
 _BOUNDARY = frozenset({",", ":", "—", "–", ";", "(", "-"})
@@ -139,7 +134,7 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
     w = doc.words[c]
     for k in doc.children(c):
         rel = doc.words[k].deprel.split(":")[0]
-        if k <= c or rel not in _CLAUSE_CHILD:
+        if k <= c or rel not in CONTENT_RELS:
             continue
         if rel == "xcomp" and tier == "speech" and w.lemma.lower() not in XCOMP_SPEECH:
             continue
@@ -248,7 +243,7 @@ def find_reported(
             if content is None:
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
                 if end is not None and end > lo:
-                    left = _left_content(doc, _clause_start(doc, lo, end), end)
+                    left = _trim(doc, _clause_start(doc, lo, end), end)
                     # "The talks had failed, the minister said": the content is a clause
                     if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)):
                         content = left
