@@ -177,3 +177,18 @@ def test_sigkill_mid_run_then_resume(tmp_path):
 
 def test_settings_are_hashable():
     assert hash(Settings()) == hash(Settings())
+
+
+def test_batches_keep_order_and_shrink_towards_the_end():
+    from attribution.corpus import _batches
+    from attribution.model import Article
+
+    arts = [Article(id=str(i), text="x" * (500 + 37 * (i % 7))) for i in range(200)]
+    batches = list(_batches(arts, workers=2, size=20_000))
+    assert [a.id for b in batches for a in b] == [a.id for a in arts]  # every article once, in order
+    sizes = [sum(len(a.text) for a in b) for b in batches]
+    assert max(sizes) < 20_000 + 800  # a batch stops at the first article that reaches the size
+    assert sizes[0] >= 20_000 and sizes[-1] < sizes[0] / 4  # guided: small batches last
+    assert list(_batches([], workers=2)) == []
+    one = [Article(id="big", text="y" * 100_000)]
+    assert list(_batches(one, workers=4, size=1_000)) == [one]  # an article is never cut
