@@ -55,17 +55,58 @@ def test_cycles_of_any_head_array(raw: list[int]) -> None:
     _same_cycles(np.array([0] + [h % n for h in raw[1:]]))
 
 
-def test_full_decoder_gives_identical_trees() -> None:
-    """Whole Chu-Liu-Edmonds decodes of random score matrices (many cycles each) agree exactly."""
+def _parser_like(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Log-softmax rows around a planted tree, as a parser's arc scores look (0 is the root)."""
+    scores = rng.normal(scale=2.0, size=(n, n))
+    heads = [0] + [int(rng.integers(0, i)) for i in range(1, n)]  # a random tree over 0..n-1
+    for i in range(1, n):
+        scores[i, heads[i]] += rng.uniform(0, 6)
+    scores -= np.log(np.exp(scores).sum(axis=1, keepdims=True))
+    return scores.astype(np.float32)
+
+
+def test_decoder_gives_stanzas_trees_on_random_scores() -> None:
+    """Whole decodes of random score matrices agree with stanza's, by both paths of one_root_tree."""
     treedecode.install()
     assert chuliu_edmonds.tarjan is treedecode.tarjan
     rng = np.random.default_rng(7)
-    cycles = 0
-    for _ in range(300):
+    single = multi = 0
+    for k in range(600):
         n = int(rng.integers(2, 70))
-        scores = rng.normal(size=(n, n)).astype(np.float32)
-        cycles += len(ORIGINAL.tarjan(np.argmax(scores, axis=1)))
+        scores = _parser_like(rng, n) if k % 2 else rng.normal(size=(n, n)).astype(np.float32)
+        given = scores.copy()
+        free = chuliu_edmonds.chuliu_edmonds(scores.astype(np.float64))
+        if np.count_nonzero(free[1:] == 0) == 1:
+            single += 1
+        else:
+            multi += 1
         want = ORIGINAL.chuliu_edmonds_one_root(scores)
-        got = chuliu_edmonds.chuliu_edmonds_one_root(scores)
+        got = treedecode.one_root_tree(scores)
         assert (got == want).all()
-    assert cycles > 100  # the test exercised contraction, not only trees that were already acyclic
+        assert (scores == given).all()  # the caller's scores are not modified
+    assert single > 100 and multi > 100  # both paths were exercised
+
+
+def test_decoder_gives_stanzas_trees_on_parser_scores(settings, monkeypatch) -> None:
+    """Every sentence of a real article: the installed decoder returns what stanza's own would."""
+    from stanza.models.depparse import model
+
+    from attribution import nlp
+
+    from .conftest import ROOT
+
+    nlp.load(settings)  # builds the pipelines, which installs the decoder
+    assert model.chuliu_edmonds_one_root is treedecode.one_root_tree
+    seen: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def spy(scores: np.ndarray) -> np.ndarray:
+        tree = treedecode.one_root_tree(scores)
+        seen.append((scores.copy(), tree))
+        return tree
+
+    monkeypatch.setattr(model, "chuliu_edmonds_one_root", spy)
+    text = (ROOT / "samples" / "homs-ceasefire.txt").read_text(encoding="utf-8")
+    list(nlp.parse([text + "\n\nA sentence only this test parses, so no cache can answer it."], settings))
+    assert len(seen) > 10
+    for scores, tree in seen:
+        assert (ORIGINAL.chuliu_edmonds_one_root(scores) == tree).all()
