@@ -85,8 +85,9 @@ def analyze_batch(settings: Settings, articles: Sequence[Article]) -> list[tuple
 def _batches(items: Sequence[Article], workers: int, size: int = BATCH_CHARS) -> Iterator[list[Article]]:
     """Cut articles, in order, into batches of about ``size`` characters, smaller towards the end.
 
-    Guided scheduling: no batch is over a ``2 * workers``-th of what is left, so the workers get
-    small batches last and finish together instead of one waiting for the other's big batch.
+    Guided scheduling: with several workers no batch is over a ``2 * workers``-th of what is left,
+    so the workers get small batches last and finish together instead of one waiting for the
+    other's big batch.
     """
     left = sum(len(a.text) for a in items)
     batch: list[Article] = []
@@ -94,7 +95,7 @@ def _batches(items: Sequence[Article], workers: int, size: int = BATCH_CHARS) ->
     for a in items:
         batch.append(a)
         chars += len(a.text)
-        if chars >= min(size, left / (2 * max(1, workers))):
+        if chars >= (size if workers <= 1 else min(size, left / (2 * workers))):
             yield batch
             left -= chars
             batch, chars = [], 0

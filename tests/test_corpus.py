@@ -192,3 +192,5 @@ def test_batches_keep_order_and_shrink_towards_the_end():
     assert list(_batches([], workers=2)) == []
     one = [Article(id="big", text="y" * 100_000)]
     assert list(_batches(one, workers=4, size=1_000)) == [one]  # an article is never cut
+    alone = list(_batches(arts, workers=1, size=20_000))  # one worker: no tail to balance
+    assert all(sum(len(a.text) for a in b) >= 20_000 for b in alone[:-1])
