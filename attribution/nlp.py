@@ -28,6 +28,7 @@ __all__ = [
     "Sentence",
     "Word",
     "children",
+    "install_tree_decoder",
     "load",
     "load_pipeline",
     "model_report",
@@ -200,9 +201,7 @@ def _pipeline(models_dir: str, processors: str, use_gpu: bool, pretokenized: boo
     """Build a stanza pipeline once per process; any failure to load it is one ModelsNotFoundError."""
     import stanza
 
-    from . import treedecode
-
-    treedecode.install()  # exact trees, faster cycle finding in the parser's decoder
+    install_tree_decoder()
     try:
         return stanza.Pipeline(
             "en", dir=models_dir, processors=processors, download_method=None, use_gpu=use_gpu, verbose=False,
@@ -214,6 +213,19 @@ def _pipeline(models_dir: str, processors: str, use_gpu: bool, pretokenized: boo
             f"cannot load the stanza models in {models_dir} ({first}); "
             "run `attribution models download` or pass --models DIR"
         ) from exc
+
+
+def install_tree_decoder() -> None:
+    """Decode parses with :mod:`.treedecode` (stanza's trees, several times faster); idempotent."""
+    from stanza.models.common import chuliu_edmonds
+    from stanza.models.depparse import head_constraints, model
+
+    from .treedecode import one_root_decoder, tarjan
+
+    chuliu_edmonds.tarjan = tarjan
+    decoder = one_root_decoder(chuliu_edmonds.chuliu_edmonds, chuliu_edmonds.chuliu_edmonds_one_root)
+    model.chuliu_edmonds_one_root = decoder  # both modules import the function by name
+    head_constraints.chuliu_edmonds_one_root = decoder
 
 
 def load_pipeline(settings: Settings, processors: str = PROCESSORS) -> stanza.Pipeline:

@@ -7,7 +7,7 @@ best-head graph never has a root, so the decoder contracts cycle after cycle (ab
 sentence with the compact models) and each contraction runs Tarjan's algorithm with a numpy
 search per node.  Together that was about a third of the parser's time.  Two changes:
 
-* :func:`one_root_tree` first decodes the scores as they are.  The best tree over all trees that
+* :func:`one_root_decoder` first decodes the scores as they are.  The best tree over all trees that
   happens to have exactly one root is also the best single-root tree, which is what the penalty
   selects; only when it has several roots (about 7% of sentences) is stanza's own penalised
   decoder run.  The trees are the same except where two trees score exactly alike, which float
@@ -16,14 +16,19 @@ search per node.  Together that was about a third of the parser's time.  Two cha
 * :func:`tarjan` is stanza's cycle finder on plain lists: same visiting order, same cycles in the
   same order, no numpy call per node.
 
-:func:`install` puts both in place in stanza's modules; nothing else in stanza changes.
+This module is pure numpy: ``nlp.install_tree_decoder`` puts both in place in stanza's modules
+(nothing else in stanza changes).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
-__all__ = ["install", "one_root_tree", "tarjan"]
+__all__ = ["Decoder", "one_root_decoder", "tarjan"]
+
+Decoder = Callable[[np.ndarray], np.ndarray]
 
 
 def tarjan(tree: np.ndarray) -> list[np.ndarray]:
@@ -86,25 +91,16 @@ def tarjan(tree: np.ndarray) -> list[np.ndarray]:
     return cycles
 
 
-def one_root_tree(scores: np.ndarray) -> np.ndarray:
-    """The best tree with exactly one root arc (``scores[i, j]``: word ``i`` headed by ``j``; 0 is the root).
-
-    Same contract as stanza's ``chuliu_edmonds_one_root``, which it calls when the unconstrained
-    best tree has more than one root.
+def one_root_decoder(decode: Decoder, decode_one_root: Decoder) -> Decoder:
+    """Wrap stanza's two decoders (``chuliu_edmonds``, ``chuliu_edmonds_one_root``) into a faster
+    equivalent of the second: the best tree with exactly one root arc for ``scores``
+    (``scores[i, j]``: word ``i`` headed by ``j``; 0 is the root).
     """
-    from stanza.models.common import chuliu_edmonds
 
-    tree = chuliu_edmonds.chuliu_edmonds(scores.astype(np.float64))  # astype copies: scores stay as given
-    if np.count_nonzero(tree[1:] == 0) == 1:
-        return tree
-    return chuliu_edmonds.chuliu_edmonds_one_root(scores)
+    def one_root_tree(scores: np.ndarray) -> np.ndarray:
+        tree = decode(scores.astype(np.float64))  # astype copies: the decoder writes into its input
+        if np.count_nonzero(tree[1:] == 0) == 1:
+            return tree
+        return decode_one_root(scores)
 
-
-def install() -> None:
-    """Use :func:`one_root_tree` and :func:`tarjan` in stanza's parser (idempotent)."""
-    from stanza.models.common import chuliu_edmonds
-    from stanza.models.depparse import head_constraints, model
-
-    chuliu_edmonds.tarjan = tarjan
-    model.chuliu_edmonds_one_root = one_root_tree  # both import the function by name
-    head_constraints.chuliu_edmonds_one_root = one_root_tree
+    return one_root_tree

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stanza.models.common import chuliu_edmonds
 
-from attribution import treedecode
+from attribution import nlp, treedecode
 
 
 def _stanza_original():
@@ -67,8 +67,9 @@ def _parser_like(rng: np.random.Generator, n: int) -> np.ndarray:
 
 def test_decoder_gives_stanzas_trees_on_random_scores() -> None:
     """Whole decodes of random score matrices agree with stanza's, by both paths of one_root_tree."""
-    treedecode.install()
+    nlp.install_tree_decoder()
     assert chuliu_edmonds.tarjan is treedecode.tarjan
+    decode = treedecode.one_root_decoder(chuliu_edmonds.chuliu_edmonds, chuliu_edmonds.chuliu_edmonds_one_root)
     rng = np.random.default_rng(7)
     single = multi = 0
     for k in range(600):
@@ -81,7 +82,7 @@ def test_decoder_gives_stanzas_trees_on_random_scores() -> None:
         else:
             multi += 1
         want = ORIGINAL.chuliu_edmonds_one_root(scores)
-        got = treedecode.one_root_tree(scores)
+        got = decode(scores)
         assert (got == want).all()
         assert (scores == given).all()  # the caller's scores are not modified
     assert single > 100 and multi > 100  # both paths were exercised
@@ -91,16 +92,15 @@ def test_decoder_gives_stanzas_trees_on_parser_scores(settings, monkeypatch) -> 
     """Every sentence of a real article: the installed decoder returns what stanza's own would."""
     from stanza.models.depparse import model
 
-    from attribution import nlp
-
     from .conftest import ROOT
 
     nlp.load(settings)  # builds the pipelines, which installs the decoder
-    assert model.chuliu_edmonds_one_root is treedecode.one_root_tree
+    installed = model.chuliu_edmonds_one_root
+    assert installed.__qualname__.startswith("one_root_decoder")
     seen: list[tuple[np.ndarray, np.ndarray]] = []
 
     def spy(scores: np.ndarray) -> np.ndarray:
-        tree = treedecode.one_root_tree(scores)
+        tree = installed(scores)
         seen.append((scores.copy(), tree))
         return tree
 
