@@ -26,8 +26,8 @@ from .store import STORE_NAME, Store
 __all__ = ["CorpusSummary", "analyze_corpus", "version_key"]
 
 # Text sent to a worker at once (characters): stanza sorts the sentences of one call by length, so
-# a bigger call pads less (about 10% faster than 8-article calls); a failed batch is retried
-# article by article, so a crash costs only the article that caused it.
+# a bigger call pads less (40 train articles: 31 s in one call, 38 s in calls of 8 articles); a
+# failed batch is retried article by article, so a crash costs only the article that caused it.
 BATCH_CHARS = 60_000
 
 
@@ -119,8 +119,9 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = mp.get_context("spawn")  # torch and fork do not mix
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
-    with pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,)
+    ) as pool:
         yield from pool.map(analyze_batch, [settings] * len(batches), batches)
 
 
