@@ -15,6 +15,7 @@ from rich.markup import escape
 
 from . import __version__
 from .config import Settings
+from .corpus import BATCH_CHARS
 from .errors import AttributionError, InputError, OutputError
 
 app = typer.Typer(
@@ -110,8 +111,25 @@ def analyze(
         bool, typer.Option("--wider/--speech-only", help="Report beliefs and intentions (wider cue tier) too.")
     ] = True,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", help="Worker processes (one pipeline each).", rich_help_panel="Corpus")
-    ] = 1,
+        Optional[int],
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            show_default="the cores",
+            help="Worker processes, one pipeline each.",
+            rich_help_panel="Corpus",
+        ),
+    ] = None,
+    batch_chars: Annotated[
+        int,
+        typer.Option(
+            "--batch-chars",
+            min=1,
+            rich_help_panel="Corpus",
+            help="Characters of text a worker takes at once: bigger parses faster, smaller loses less if killed.",
+        ),
+    ] = BATCH_CHARS,
     engine: Annotated[
         Engine, typer.Option("--engine", help="local processes, or dask distributed.", rich_help_panel="Corpus")
     ] = Engine.local,
@@ -144,7 +162,7 @@ def analyze(
     settings = _settings(models, offline, wider=wider, parse_all=parse_all)
     fields = ingest.JsonlFields(text_field, id_field, title_field, outlet_field, date_field)
     if out is not None:
-        _analyze_corpus(paths, out, settings, workers, engine, scheduler, fields, graphml, quiet)
+        _analyze_corpus(paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet)
         return
     from . import model, report
     from .analyzer import Analyzer
@@ -185,7 +203,7 @@ def analyze(
         raise typer.Exit(code=1)
 
 
-def _analyze_corpus(paths, out, settings, workers, engine, scheduler, fields, graphml, quiet) -> None:
+def _analyze_corpus(paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet) -> None:
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -220,7 +238,8 @@ def _analyze_corpus(paths, out, settings, workers, engine, scheduler, fields, gr
     try:
         with bar:
             summary = analyze_corpus(
-                [p for p in paths if p != "-"], out, settings, workers=workers, engine=str(engine),
+                [p for p in paths if p != "-"], out, settings, workers=workers, batch_chars=batch_chars,
+                engine=str(engine),
                 scheduler=scheduler, fields=fields, on_result=tick, on_failure=failed,
                 on_total=lambda n: bar.update(task, total=n),
             )  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -23,7 +24,7 @@ from .ingest import Failure, JsonlFields, iter_articles, safe_id
 from .model import Article, ArticleResult
 from .store import STORE_NAME, Store
 
-__all__ = ["CorpusSummary", "analyze_corpus", "version_key"]
+__all__ = ["BATCH_CHARS", "CorpusSummary", "analyze_corpus", "default_workers", "version_key"]
 
 # Text sent to a worker at once (characters): stanza sorts the sentences of one call by length, so
 # a bigger call pads less (40 train articles: 31 s in one call, 38 s in calls of 8 articles); a
@@ -80,6 +81,13 @@ def analyze_batch(settings: Settings, articles: Sequence[Article]) -> list[tuple
         except Exception as exc:  # the per-article boundary: record and go on
             out.append((a.id, None, f"{a.path or a.id}: analysis failed ({type(exc).__name__}: {exc})"))
     return out
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    with contextlib.suppress(AttributeError, OSError):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def _batches(items: Sequence[Article], workers: int, size: int = BATCH_CHARS) -> Iterator[list[Article]]:
@@ -149,7 +157,8 @@ def analyze_corpus(
     out: Path,
     settings: Settings,
     *,
-    workers: int = 1,
+    workers: int | None = None,
+    batch_chars: int = BATCH_CHARS,
     engine: str = "local",
     scheduler: str | None = None,
     fields: JsonlFields | None = None,
@@ -157,7 +166,14 @@ def analyze_corpus(
     on_failure: Callable[[Failure], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> CorpusSummary:
-    """Analyse every article under ``inputs`` into ``out`` (store + one JSON file per article)."""
+    """Analyse every article under ``inputs`` into ``out`` (store + one JSON file per article).
+
+    ``workers`` defaults to the cores. Locally, no more processes start than there are
+    ``batch_chars`` of text, since each loads its own pipeline: a small corpus runs in this process.
+    """
+    if batch_chars < 1:
+        raise ValueError(f"batch_chars must be at least 1, got {batch_chars}")
+    wanted = default_workers() if workers is None else max(1, workers)
     out.mkdir(parents=True, exist_ok=True)
     summary = CorpusSummary(store=out / STORE_NAME)
     vkey = version_key(settings)
@@ -185,10 +201,12 @@ def analyze_corpus(
             hashes[item.id] = sha
         if on_total:
             on_total(len(pending))
-        batches = list(_batches(list(pending.values()), workers))
-        stream = (
-            _dask(settings, batches, workers, scheduler) if engine == "dask" else _local(settings, batches, workers)
-        )
+        items = list(pending.values())
+        if engine == "local":  # a worker loads its own pipeline: worth it for a batch's worth of text or more
+            wanted = min(wanted, -(-sum(len(a.text) for a in items) // batch_chars))
+        batches = list(_batches(items, wanted, batch_chars))
+        n = min(wanted, len(batches)) if engine == "local" else wanted
+        stream = _dask(settings, batches, n, scheduler) if engine == "dask" else _local(settings, batches, n)
         try:
             for batch in stream:
                 for aid, data, error in batch:

@@ -132,9 +132,10 @@ def test_foreign_and_corrupt_store(tmp_path):
 def test_workers_and_dask_match_local(corpus, tmp_path, settings, analyzer):
     for p in corpus.glob("*.jsonl"):
         p.unlink()
-    local = analyze_corpus([corpus], tmp_path / "local", settings)
-    two = analyze_corpus([corpus], tmp_path / "two", settings, workers=2)
-    dask = analyze_corpus([corpus], tmp_path / "dask", settings, workers=2, engine="dask")
+    local = analyze_corpus([corpus], tmp_path / "local", settings, workers=1)
+    # small batches, so that both workers of the pool get articles (a tiny corpus would run in-process)
+    two = analyze_corpus([corpus], tmp_path / "two", settings, workers=2, batch_chars=1)
+    dask = analyze_corpus([corpus], tmp_path / "dask", settings, workers=2, batch_chars=1, engine="dask")
     assert local.analysed == two.analysed == dask.analysed == 5
 
     def results(folder):
@@ -154,7 +155,9 @@ def test_sigkill_mid_run_then_resume(tmp_path):
             encoding="utf-8",
         )
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M]
+    # one article a batch and one worker: results arrive one by one, so the kill lands mid-run
+    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M,
+           "--workers", "1", "--batch-chars", "1"]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(out.glob("a*.json"))) < 3:
@@ -194,3 +197,23 @@ def test_batches_keep_order_and_shrink_towards_the_end():
     assert list(_batches(one, workers=4, size=1_000)) == [one]  # an article is never cut
     alone = list(_batches(arts, workers=1, size=20_000))  # one worker: no tail to balance
     assert all(sum(len(a.text) for a in b) >= 20_000 for b in alone[:-1])
+
+
+def test_no_more_workers_than_batches(corpus, tmp_path, settings, monkeypatch):
+    import attribution.corpus as corpus_mod
+
+    started: list[tuple[int, int]] = []
+
+    def fake_local(_settings, batches, workers):  # records the pool it would start; analyses nothing
+        started.append((len(batches), workers))
+        return iter(())
+
+    monkeypatch.setattr(corpus_mod, "_local", fake_local)
+    monkeypatch.setattr(corpus_mod, "default_workers", lambda: 8)
+    analyze_corpus([corpus], tmp_path / "small", settings)  # default: the cores, but one batch
+    analyze_corpus([corpus], tmp_path / "each", settings, batch_chars=1)  # one batch per article
+    analyze_corpus([corpus], tmp_path / "two", settings, workers=2, batch_chars=1)
+    (one, one_worker), (n, n_workers), (m, two) = started
+    assert one == one_worker == 1
+    assert n > 1 and n_workers == min(8, n)
+    assert m > 2 and two == 2
