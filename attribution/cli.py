@@ -239,8 +239,7 @@ def _analyze_corpus(paths, out, settings, workers, batch_chars, engine, schedule
         with bar:
             summary = analyze_corpus(
                 [p for p in paths if p != "-"], out, settings, workers=workers, batch_chars=batch_chars,
-                engine=str(engine),
-                scheduler=scheduler, fields=fields, on_result=tick, on_failure=failed,
+                engine=str(engine), scheduler=scheduler, fields=fields, on_result=tick, on_failure=failed,
                 on_total=lambda n: bar.update(task, total=n),
             )  # fmt: skip
     except KeyboardInterrupt:
