@@ -19,7 +19,7 @@ from typing import Any
 
 from . import __version__, model, nlp
 from .config import Settings
-from .errors import AttributionError
+from .errors import AttributionError, EngineError
 from .ingest import Failure, JsonlFields, iter_articles, safe_id
 from .model import Article, ArticleResult
 from .store import STORE_NAME, Store
@@ -125,12 +125,32 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
         return
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("spawn")  # torch and fork do not mix
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,)
-    ) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
+    finished = False
+    try:
         yield from pool.map(analyze_batch, [settings] * len(batches), batches)
+        finished = True
+    except BrokenProcessPool as exc:
+        raise EngineError(
+            "a worker process died (killed, or out of memory?); finished articles are saved: run the same "
+            "command again to resume, with fewer --workers or a smaller --batch-chars if memory is short"
+        ) from exc
+    finally:
+        if not finished:  # interrupted or failed: stop now, not after every queued batch has run
+            _terminate_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate_workers(pool: Any) -> None:
+    if hasattr(pool, "terminate_workers"):  # Python 3.14+
+        pool.terminate_workers()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):  # before 3.14, the executor's own map
+        with contextlib.suppress(Exception):
+            proc.terminate()
 
 
 def _dask(settings: Settings, batches: list[list[Article]], workers: int, scheduler: str | None) -> Iterator[list]:
@@ -222,6 +242,7 @@ def analyze_corpus(
                     if on_result:
                         on_result(result)
         finally:
+            stream.close()  # now, not when garbage is collected: an interrupted pool stops its workers
             store.finish_run(run_id, analysed=summary.analysed, skipped=summary.skipped, failed=summary.failed)
     return summary
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AttributionError",
+    "EngineError",
     "InputError",
     "ModelsNotFoundError",
     "OutputError",
@@ -26,3 +27,7 @@ class ModelsNotFoundError(AttributionError):
 
 class OutputError(AttributionError):
     """An output (``--out``, a graph file) cannot be written."""
+
+
+class EngineError(AttributionError):
+    """A worker process died (killed, out of memory): finished articles are saved, the rest can resume."""

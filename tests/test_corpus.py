@@ -206,7 +206,7 @@ def test_no_more_workers_than_batches(corpus, tmp_path, settings, monkeypatch):
 
     def fake_local(_settings, batches, workers):  # records the pool it would start; analyses nothing
         started.append((len(batches), workers))
-        return iter(())
+        yield from ()
 
     monkeypatch.setattr(corpus_mod, "_local", fake_local)
     monkeypatch.setattr(corpus_mod, "default_workers", lambda: 8)

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from attribution.cli import app
 from attribution.ingest import MAX_BYTES, decode, safe_id
 from attribution.model import Article
+from attribution.store import Store
 
 from .conftest import models_dir
 from .helpers import assert_offsets
@@ -147,14 +148,32 @@ def test_jsonl_ids_are_sanitised(tmp_path, analyzer):
     assert not (tmp_path.parent / "escape.json").exists()
 
 
+def _children(pid: int) -> set[int]:
+    try:
+        return {int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:  # not Linux, or a kernel without the file: nothing to check
+        return set()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 @pytest.mark.stanza
-def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+# with 2 workers, full-size batches: stopping after the batches in flight would take half a minute
+@pytest.mark.parametrize(("workers", "batch_chars"), [("1", "20000"), ("2", "60000")])
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, workers, batch_chars):
     src = tmp_path / "many"
     src.mkdir()
-    for i in range(600):  # enough work that the run is still going when Ctrl-C arrives
-        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 10)
+    for i in range(600):  # minutes of work: the run is still going when Ctrl-C arrives
+        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 30)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M]
+    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M,
+           "--workers", workers, "--batch-chars", batch_chars]  # fmt: skip
     # as in a terminal: SIGINT at its default, whatever an earlier test (Dask) left ignored in this process
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -163,11 +182,51 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(out.glob("a*.json")):
         time.sleep(0.05)
-    os.kill(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
+    kids = _children(proc.pid)
+    assert workers == "1" or len(kids) >= 2 or not Path("/proc/self/task").exists()
+    os.kill(proc.pid, signal.SIGINT)  # the parent only, as `kill -INT` does: it must stop its workers
+    try:
+        _, err = proc.communicate(timeout=20)  # at once, not after the batches in flight
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
     assert proc.returncode == 130, (proc.returncode, len(list(out.glob("a*.json"))), err)
     assert "Resume with the same command" in err and "Traceback" not in err
     assert len(list(out.glob("a*.json"))) < 600
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(k) for k in kids):
+        time.sleep(0.1)
+    assert not [k for k in kids if _running(k)], "worker processes left running"
+
+
+@pytest.mark.stanza
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc")
+def test_a_worker_killed_mid_run_is_one_line_and_loses_nothing(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(200):
+        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 30)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M,
+           "--workers", "2", "--batch-chars", "20000"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("a*.json")):
+        time.sleep(0.05)
+    workers = [k for k in _children(proc.pid) if b"spawn_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
+    assert workers, "no worker process found"
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    assert proc.returncode == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "worker process died" in lines[0] and "run the same command" in lines[0], err
+    saved = len(list(out.glob("a*.json")))
+    with Store(out / "attribution.sqlite") as store:
+        assert store.count() == saved and 0 < saved < 200
 
 
 @pytest.mark.stanza
@@ -207,7 +266,6 @@ def test_an_article_that_crashes_the_pipeline_is_recorded_and_the_batch_goes_on(
     import attribution.corpus as corpus
     from attribution.config import Settings
     from attribution.model import ArticleResult
-    from attribution.store import Store
 
     class Crashy:  # stands in for the stanza-backed analyzer: one article makes it raise
         def analyze_many(self, articles):
