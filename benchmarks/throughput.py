@@ -124,13 +124,15 @@ def run_mode(mode: str, args: argparse.Namespace) -> dict:
 
 
 def main() -> None:
+    from attribution.corpus import default_workers
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
         "--models", default=os.environ.get("STANZA_RESOURCES_DIR", str(ROOT.parent / "shared" / "stanza_resources"))
     )
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     ap.add_argument("--limit", type=int, default=None, help="first N articles (default: all)")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--workers", type=int, default=default_workers(), help="default: the cores, as analyze")
     ap.add_argument("--batch", type=int, default=40, help="articles per stanza call in the bare mode")
     ap.add_argument("--modes", default="bare,full,rules,selective,ceiling,worker1,workers")
     ap.add_argument("--repeat", type=int, default=1, help="run each mode this many times, keep the fastest")

@@ -1,6 +1,10 @@
-"""Build small parsed documents by hand for pure-logic tests (no stanza)."""
+"""Test helpers: small parsed documents built by hand (no stanza), offsets checks, corpus runs in a subprocess."""
 
 from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
 
 from attribution.nlp import Entity, ParsedDoc, Sentence, Word
 
@@ -37,3 +41,25 @@ def assert_offsets(text: str, quotes) -> None:
         for part, key in (("speaker", "mention"), ("cue", "text")):
             if d[part]:
                 assert text[d[part]["start"] : d[part]["end"]] == d[part][key], d
+
+
+def start_corpus_run(cmd: list[str], out: Path, saved: int = 1, **popen) -> subprocess.Popen:
+    """Start ``cmd`` (an ``analyze --out out`` run) and return once ``saved`` article files are in ``out``.
+
+    Gives up waiting after 120 s or when the run ends first; the caller's assertions then say why.
+    """
+    proc = subprocess.Popen(cmd, **popen)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and len(list(out.glob("a*.json"))) < saved:
+        time.sleep(0.05)
+    return proc
+
+
+def stderr_within(proc: subprocess.Popen, seconds: float) -> str:
+    """The run's stderr once it exits, which it must within ``seconds`` (else it is killed and this raises)."""
+    try:
+        return proc.communicate(timeout=seconds)[1]
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise

@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import orjson
@@ -22,6 +21,7 @@ from attribution.corpus import analyze_corpus
 from attribution.store import Store
 
 from .conftest import models_dir
+from .helpers import start_corpus_run
 from .test_graph import check
 
 pytestmark = pytest.mark.stanza
@@ -158,10 +158,7 @@ def test_sigkill_mid_run_then_resume(tmp_path):
     # one article a batch and one worker: results arrive one by one, so the kill lands mid-run
     cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M,
            "--workers", "1", "--batch-chars", "1"]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(out.glob("a*.json"))) < 3:
-        time.sleep(0.05)
+    proc = start_corpus_run(cmd, out, saved=3, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     with Store(out / "attribution.sqlite") as store:  # the store opens after SIGKILL

@@ -23,7 +23,7 @@ from attribution.model import Article
 from attribution.store import Store
 
 from .conftest import models_dir
-from .helpers import assert_offsets
+from .helpers import assert_offsets, start_corpus_run, stderr_within
 from .test_graph import check
 
 runner = CliRunner()
@@ -159,6 +159,14 @@ def _children(pid: int) -> set[int]:
         return set()
 
 
+def _many(tmp_path: Path, n: int) -> tuple[Path, Path]:
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(n):
+        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 30)
+    return src, tmp_path / "out"
+
+
 def _running(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -171,29 +179,18 @@ def _running(pid: int) -> bool:
 # with 2 workers, full-size batches: stopping after the batches in flight would take half a minute
 @pytest.mark.parametrize(("workers", "batch_chars"), [("1", "20000"), ("2", "60000")])
 def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, workers, batch_chars):
-    src = tmp_path / "many"
-    src.mkdir()
-    for i in range(600):  # minutes of work: the run is still going when Ctrl-C arrives
-        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 30)
-    out = tmp_path / "out"
+    src, out = _many(tmp_path, 600)  # minutes of work: the run is still going when Ctrl-C arrives
     cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M,
            "--workers", workers, "--batch-chars", batch_chars]  # fmt: skip
     # as in a terminal: SIGINT at its default, whatever an earlier test (Dask) left ignored in this process
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    proc = start_corpus_run(
+        cmd, out, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not list(out.glob("a*.json")):
-        time.sleep(0.05)
     kids = _children(proc.pid)
     assert workers == "1" or len(kids) >= 2 or not CHILDREN_KNOWN
     os.kill(proc.pid, signal.SIGINT)  # the parent only, as `kill -INT` does: it must stop its workers
-    try:
-        _, err = proc.communicate(timeout=20)  # at once, not after the batches in flight
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        raise
+    err = stderr_within(proc, 20)  # at once, not after the batches in flight
     assert proc.returncode == 130, (proc.returncode, len(list(out.glob("a*.json"))), err)
     assert "Resume with the same command" in err and "Traceback" not in err
     assert len(list(out.glob("a*.json"))) < 600
@@ -206,25 +203,14 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path, workers, batch_ch
 @pytest.mark.stanza
 @pytest.mark.skipif(not CHILDREN_KNOWN, reason="finds the workers through /proc")
 def test_a_worker_killed_mid_run_is_one_line_and_loses_nothing(tmp_path):
-    src = tmp_path / "many"
-    src.mkdir()
-    for i in range(200):
-        (src / f"a{i:03d}.txt").write_text(f"“We will rebuild market {i},” the mayor said. " * 30)
-    out = tmp_path / "out"
+    src, out = _many(tmp_path, 200)
     cmd = [sys.executable, "-m", "attribution", "analyze", str(src), "--out", str(out), "--quiet", *M,
            "--workers", "2", "--batch-chars", "20000"]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not list(out.glob("a*.json")):
-        time.sleep(0.05)
+    proc = start_corpus_run(cmd, out, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     workers = [k for k in _children(proc.pid) if b"spawn_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
     assert workers, "no worker process found"
     os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
-    try:
-        _, err = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        raise
+    err = stderr_within(proc, 60)
     assert proc.returncode == 1, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "worker process died" in lines[0] and "run the same command" in lines[0], err
