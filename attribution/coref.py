@@ -25,6 +25,7 @@ _KIND_PREFIX = {
     SourceKind.ORGANIZATION: "org",
     SourceKind.GROUP: "group",
     SourceKind.ANONYMOUS: "anon",
+    SourceKind.DOCUMENT: "doc",
 }
 
 

@@ -1,6 +1,6 @@
 """The source graph: networkx build and merge, GraphML (Gephi) and GEXF export.
 
-Nodes: ``person``, ``organization``, ``group``, ``anonymous``, ``outlet``, ``claim``, ``article``.
+Nodes: ``person``, ``organization``, ``group``, ``anonymous``, ``document``, ``outlet``, ``claim``, ``article``.
 Edges: ``said`` (source -> claim), ``via`` (claim -> outlet), ``affiliated_with`` (person ->
 organization), ``reported_in`` (claim -> article), ``published_by`` (article -> outlet).
 Only this module imports networkx.
@@ -28,6 +28,7 @@ COLORS: dict[str, tuple[int, int, int]] = {
     "organization": (255, 127, 14),
     "group": (44, 160, 44),
     "anonymous": (127, 127, 127),
+    "document": (23, 190, 207),
     "outlet": (214, 39, 40),
     "claim": (188, 189, 34),
     "article": (148, 103, 189),
@@ -239,7 +240,7 @@ def read_graphml(path: str | Path | IO[bytes]) -> nx.DiGraph:
     return nx.read_graphml(path)
 
 
-SOURCE_TYPES = frozenset({"person", "organization", "group", "anonymous"})
+SOURCE_TYPES = frozenset({"person", "organization", "group", "anonymous", "document"})
 
 
 def top_sources(G: nx.DiGraph, n: int = 20) -> list[dict[str, Any]]:

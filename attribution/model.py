@@ -17,6 +17,7 @@ __all__ = [
     "ArticleResult",
     "Cue",
     "CueTier",
+    "Gender",
     "Outlet",
     "OutletKind",
     "Quote",
@@ -42,6 +43,15 @@ class SourceKind(enum.StrEnum):
     ORGANIZATION = "organization"
     GROUP = "group"
     ANONYMOUS = "anonymous"
+    DOCUMENT = "document"  # a study, report, survey or statement that "says"
+
+
+class Gender(enum.StrEnum):
+    """A person's gender as the article itself states it (pronouns, honorifics), never guessed."""
+
+    FEMALE = "female"
+    MALE = "male"
+    UNKNOWN = "unknown"
 
 
 class OutletKind(enum.StrEnum):
@@ -104,6 +114,8 @@ class Source:
     role: str | None = None
     affiliation: str | None = None
     aliases: tuple[str, ...] = ()
+    gender: Gender | None = None  # persons only
+    anonymity_reason: str | None = None  # anonymous sources: the reason the text gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +130,7 @@ class SpeakerMention:
     role: str | None = None
     affiliation: str | None = None
     source_id: str | None = None
+    gender: Gender | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +179,7 @@ class Quote:
                 "kind": str(self.speaker.kind),
                 "role": self.speaker.role,
                 "affiliation": self.speaker.affiliation,
+                "gender": None if self.speaker.gender is None else str(self.speaker.gender),
                 "source_id": self.speaker.source_id,
             },
             "outlet": None
@@ -200,6 +214,7 @@ class Quote:
                 role=spk.get("role"),
                 affiliation=spk.get("affiliation"),
                 source_id=spk.get("source_id"),
+                gender=_gender(spk.get("gender")),
             ),
             outlet=None if out is None else Outlet(out["name"], out["mention"], OutletKind(out["kind"])),
             continues=d.get("continues"),
@@ -231,6 +246,8 @@ class ArticleResult:
                     "short": s.short,
                     "role": s.role,
                     "affiliation": s.affiliation,
+                    "gender": None if s.gender is None else str(s.gender),
+                    "anonymity_reason": s.anonymity_reason,
                     "aliases": list(s.aliases),
                     "quotes": list(self.quote_ids_by_source.get(s.id, ())),
                 }
@@ -253,6 +270,8 @@ class ArticleResult:
                 role=s.get("role"),
                 affiliation=s.get("affiliation"),
                 aliases=tuple(s.get("aliases") or ()),
+                gender=_gender(s.get("gender")),
+                anonymity_reason=s.get("anonymity_reason"),
             )
             for s in d.get("sources", [])
         )
@@ -262,6 +281,10 @@ class ArticleResult:
             sources=sources,
             quote_ids_by_source={s["id"]: tuple(s.get("quotes") or ()) for s in d.get("sources", [])},
         )
+
+
+def _gender(value: str | None) -> Gender | None:
+    return None if value is None else Gender(value)
 
 
 def dumps(obj: ArticleResult | dict[str, Any] | list[Any]) -> bytes:
