@@ -8,8 +8,9 @@ from dataclasses import replace
 from . import nlp
 from .config import Settings
 from .coref import resolve_sources, source_id
+from .decisions import Decisions, default_decisions
 from .lexicon import Lexicon, default_lexicon
-from .model import Article, ArticleResult, Cue, Quote, Source, SourceKind, Span, SpeakerMention
+from .model import Article, ArticleResult, Cue, Quote, QuoteKind, Source, SourceKind, Span, SpeakerMention
 from .nlp import ParsedDoc
 from .outlets import find_outlet
 from .quotes import Candidate, find_quotes, pair_marks, paragraph_spans
@@ -31,7 +32,12 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
 
 
 def analyze_parsed(
-    article: Article, doc: ParsedDoc, settings: Settings, *, lex: Lexicon | None = None
+    article: Article,
+    doc: ParsedDoc,
+    settings: Settings,
+    *,
+    lex: Lexicon | None = None,
+    decisions: Decisions | None = None,
 ) -> ArticleResult:
     """Find and attribute the quotations of an already parsed article."""
     lex = lex or default_lexicon()
@@ -39,8 +45,11 @@ def analyze_parsed(
     paragraphs = paragraph_spans(text)
     pairs = pair_marks(text)
     cands = find_quotes(doc, pairs, paragraphs, lex=lex, settings=settings)
+    if settings.learned:
+        cands = (decisions or default_decisions()).apply(doc, cands, paragraphs, lex)
     mentions = [_mention(doc, c, lex) for c in cands]
-    resolved = resolve_sources(doc, mentions, lex=lex)
+    quoted = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
+    resolved = resolve_sources(doc, mentions, lex=lex, quoted=quoted)
     quotes: list[Quote] = []
     sources: dict[str, Source] = {}
     by_source: dict[str, list[str]] = {}
@@ -67,6 +76,7 @@ def analyze_parsed(
                 role=r.info.role,
                 affiliation=r.info.affiliation,
                 source_id=src.id,
+                gender=src.gender,
             )
         outlet = find_outlet(doc, c.cue, lex=lex, exclude=(c.start, c.end))
         if outlet is None and c.continues is not None:
@@ -120,9 +130,12 @@ def analyze_parsed(
 class Analyzer:
     """Holds the loaded stanza pipeline; everything else is pure functions."""
 
-    def __init__(self, settings: Settings | None = None, *, lex: Lexicon | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, *, lex: Lexicon | None = None, decisions: Decisions | None = None
+    ) -> None:
         self.settings = settings or Settings()
         self.lex = lex or default_lexicon()
+        self.decisions = decisions
         nlp.load(self.settings)  # fail early (ModelsNotFoundError) and warm the cache
 
     def analyze(self, article: Article) -> ArticleResult:
@@ -138,7 +151,7 @@ class Analyzer:
         """Analyse articles and also return each parsed document (for evaluation)."""
         arts = list(articles)
         for art, doc in zip(arts, nlp.parse([a.text for a in arts], self.settings), strict=True):
-            yield analyze_parsed(art, doc, self.settings, lex=self.lex), doc
+            yield analyze_parsed(art, doc, self.settings, lex=self.lex, decisions=self.decisions), doc
 
 
 def analyze_text(text: str, settings: Settings | None = None, *, article_id: str = "text") -> ArticleResult:

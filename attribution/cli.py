@@ -6,6 +6,7 @@ import enum
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -108,8 +109,11 @@ def analyze(
     models: ModelsOpt = None,
     offline: OfflineOpt = False,
     wider: Annotated[
-        bool, typer.Option("--wider/--speech-only", help="Report beliefs and intentions (wider cue tier) too.")
-    ] = True,
+        bool,
+        typer.Option(
+            "--wider/--speech-only", help="Also report beliefs, intentions, stances (tier wider)."
+        ),
+    ] = False,
     workers: Annotated[
         Optional[int],
         typer.Option(
@@ -420,6 +424,13 @@ def eval_(
     cache: Annotated[
         Optional[Path], typer.Option("--cache", help="Keep parsed documents here for faster reruns.")
     ] = None,
+    speakers: Annotated[
+        Optional[Path],
+        typer.Option("--speakers", help="Gold canonical speakers (TSV): adds name, kind and gender accuracy."),
+    ] = None,
+    rules_only: Annotated[
+        bool, typer.Option("--rules-only", help="Let the rules decide alone (no learned decisions).")
+    ] = False,
     models: ModelsOpt = None,
     offline: OfflineOpt = False,
     parse_all: ParseAllOpt = False,
@@ -434,11 +445,16 @@ def eval_(
     from . import model, report
     from .analyzer import Analyzer
     from .evaluation import errors_markdown, evaluate
+    from .evaluation.canonical import load_canonical
     from .evaluation.gold import check_layout
 
-    settings = _settings(models, offline, parse_all=parse_all, cache=cache)
+    settings = replace(_settings(models, offline, parse_all=parse_all, cache=cache), learned=not rules_only)
     try:
         check_layout(gold)  # before loading models: a wrong folder fails at once
+        try:
+            canonical = load_canonical(speakers) if speakers is not None else None
+        except (OSError, KeyError, ValueError) as exc:
+            raise InputError(f"cannot read the canonical speakers {speakers}: {exc}") from exc
         analyzer = Analyzer(settings)
         with Progress(
             TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
@@ -450,6 +466,7 @@ def eval_(
                 limit=limit,
                 keep_errors=errors is not None,
                 progress=lambda n, total: bar.update(task, completed=n, total=total),
+                canonical=canonical,
             )
     except AttributionError as exc:
         raise _fail(exc) from exc

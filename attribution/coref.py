@@ -13,12 +13,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import names
+from .gender import PERSON_TAGS, stated_gender
 from .lexicon import Lexicon
 from .model import Source, SourceKind
 from .nlp import ParsedDoc, Word
-from .speakers import MentionInfo, acronym
+from .speakers import MentionInfo
 
-__all__ = ["Resolved", "resolve_sources", "slug", "source_id"]
+__all__ = ["GENERIC_KINDS", "Resolved", "corpus_aliases", "corpus_source_id", "resolve_sources", "slug", "source_id"]
 
 _KIND_PREFIX = {
     SourceKind.PERSON: "person",
@@ -59,6 +61,8 @@ class _Entity:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     last_pos: int = 0
+    anonymity_reason: str | None = None
+    pronouns: list[str] = field(default_factory=list)  # speaker pronouns resolved to it ("he", "she")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,111 +102,143 @@ def _surname_key(name: str, lex: Lexicon) -> str:
     return toks[-1].lower().rstrip(".,") if toks else name.lower()
 
 
-def resolve_sources(doc: ParsedDoc, mentions: Sequence[MentionInfo | None], *, lex: Lexicon) -> list[Resolved | None]:
-    """Resolve each mention (in document order) to a canonical source of the article."""
-    # candidate full names: every PER / ORG entity and every non-pronoun mention
-    persons: list[tuple[int, str]] = [(e.start, e.text) for e in doc.entities if e.type == "PER"]
-    persons += _proper_runs(doc)
-    orgs: list[tuple[int, str]] = [(e.start, e.text) for e in doc.entities if e.type == "ORG"]
-    entities: dict[str, _Entity] = {}
-    out: list[Resolved | None] = []
+def person_name(raw: str, lex: Lexicon) -> str:
+    """A candidate person name as the text writes it, cleaned: no dateline, credit, leading word,
+    title or honorific ("Conservative Leader Andrew Scheer" -> "Andrew Scheer")."""
+    toks = _tokens(names.clean_name(raw))
+    toks = toks[names.strip_leading(toks, lex) :]
+    _, toks = names.split_title(toks, lex)
+    return names.clean_name(" ".join(t for t in toks if t.lower() not in lex.honorifics))
 
-    def fullest_person(name: str) -> str:
-        key = _surname_key(name, lex)
-        toks = _tokens(name)
-        best = name
-        for _, cand in persons + [
-            (m.start, m.name) for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun
-        ]:
-            ctoks = [t for t in _tokens(cand) if t.lower() not in lex.honorifics]
+
+class _Resolver:
+    """One article's entities, filled mention by mention in document order."""
+
+    def __init__(
+        self, doc: ParsedDoc, mentions: Sequence[MentionInfo | None], lex: Lexicon, quoted: Sequence[tuple[int, int]]
+    ) -> None:
+        self.doc, self.lex = doc, lex
+        raw = [(e.start, e.text) for e in doc.entities if e.type in PERSON_TAGS] + _proper_runs(doc)
+        raw = [(p, n) for p, n in raw if not any(s <= p < e for s, e in quoted)]  # names inside quotations
+        self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in raw) if n]
+        self.orgs = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type == "ORG"]
+        self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
+        self.entities: dict[str, _Entity] = {}
+
+    def fullest_person(self, name: str) -> str:
+        """The longest person name of the article that ends with this one's surname and holds its words."""
+        key = _surname_key(name, self.lex)
+        toks = [t for t in _tokens(name) if t.lower() not in self.lex.honorifics]
+        best = " ".join(toks) or name
+        for cand in [n for _, n in self.persons] + self.named:
+            ctoks = _tokens(cand)
             longer = ctoks and ctoks[-1].lower().rstrip(".,") == key and len(_tokens(best)) < len(ctoks) <= 5
-            if longer and all(t in ctoks for t in toks if t.lower() not in lex.honorifics):
+            if longer and all(t in ctoks for t in toks):
                 best = " ".join(ctoks)
         return best
 
-    def org_match(name: str) -> str:
+    def org_match(self, name: str) -> str:
+        """An acronym or a part of an organisation's name -> that organisation's full name."""
         low = name.lower()
-        for ent in entities.values():
+        for ent in self.entities.values():
             if ent.kind is not SourceKind.ORGANIZATION:
                 continue
-            full = ent.name
-            short = acronym(full)
+            short = _short_form(self.doc.text, ent.name, self.lex)
             if short and name.replace(".", "") == short:
-                return full
-            if low != full.lower() and low in full.lower() and len(low) > 3:
-                return full
-        for _, cand in orgs:
-            short = acronym(cand)
+                return ent.name
+            if low != ent.name.lower() and low in ent.name.lower() and len(low) > 3:
+                return ent.name
+        for _, cand in self.orgs:
+            short = _short_form(self.doc.text, cand, self.lex)
             if short and name == short:
                 return cand
         return name
 
-    def last_of(kinds: set[SourceKind], pos: int) -> _Entity | None:
+    def last_of(self, kinds: set[SourceKind], pos: int) -> _Entity | None:
         best = None
-        for ent in entities.values():
+        for ent in self.entities.values():
             if ent.kind in kinds and ent.last_pos <= pos and (best is None or ent.last_pos > best.last_pos):
                 best = ent
         return best
 
-    for m in mentions:
-        if m is None:
-            out.append(None)
-            continue
-        ent: _Entity | None = None
+    def entity(self, kind: SourceKind, name: str) -> _Entity:
+        return self.entities.setdefault(source_id(kind, name), _Entity(name, kind))
+
+    def relative(self, m: MentionInfo) -> _Entity | None:
+        """A relative pronoun refers to the name just before it ("Barkley, who said …")."""
+        near = [p for p in self.persons if p[0] < m.start and m.start - p[0] < RELATIVE_REACH]
+        return self.entity(SourceKind.PERSON, self.fullest_person(max(near)[1])) if near else None
+
+    def antecedent(self, m: MentionInfo) -> _Entity:
+        """*he*/*she* -> the last person, *it* -> the last organisation, *they* -> the last group or
+        organisation, a nominal -> the last source of its kind; else the nearest earlier name."""
+        kinds = {m.kind}
+        if m.kind is SourceKind.GROUP:
+            kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
+        ent = self.last_of(kinds, m.start)
+        if ent is None and m.kind is SourceKind.PERSON:
+            prior = [p for p in self.persons if p[0] < m.start]
+            if prior:
+                ent = self.entity(SourceKind.PERSON, self.fullest_person(prior[-1][1]))
+        if ent is None and m.kind is SourceKind.ORGANIZATION:
+            prior = [p for p in self.orgs if p[0] < m.start]
+            if prior:
+                ent = self.entity(SourceKind.ORGANIZATION, prior[-1][1])
+        if ent is None:
+            ent = self.entities.setdefault(source_id(m.kind, f"{m.name}-{m.start}"), _Entity(m.name, m.kind))
+        return ent
+
+    def named_entity(self, m: MentionInfo) -> _Entity:
+        name, kind = m.name, m.kind
+        if kind is SourceKind.ORGANIZATION and len(_tokens(name)) == 1 and self.fullest_person(name) != name:
+            kind = SourceKind.PERSON  # a surname the NER took for an organisation ("Doe said")
+        if kind is SourceKind.PERSON:
+            name = self.fullest_person(name)
+        elif kind is SourceKind.ORGANIZATION:
+            name = self.org_match(name)
+        ent = self.entity(kind, name)
+        if m.name not in ent.aliases:
+            ent.aliases.append(m.name)
+        return ent
+
+    def resolve(self, m: MentionInfo) -> _Entity:
+        ent = None
         if m.pronoun and m.mention.lower() == "who":
-            # a relative pronoun refers to the name just before it ("Barkley, who said …")
-            near = [p for p in persons if p[0] < m.start and m.start - p[0] < RELATIVE_REACH]
-            if near:
-                name = fullest_person(max(near)[1])
-                ent = entities.setdefault(source_id(SourceKind.PERSON, name), _Entity(name, SourceKind.PERSON))
-        if ent is None and (m.pronoun or m.nominal):
-            kinds = {m.kind}
-            if m.kind is SourceKind.GROUP:
-                kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
-            ent = last_of(kinds, m.start)
-            if ent is None and m.kind is SourceKind.PERSON:
-                prior = [p for p in persons if p[0] < m.start]
-                if prior:
-                    name = fullest_person(prior[-1][1])
-                    ent = entities.setdefault(source_id(SourceKind.PERSON, name), _Entity(name, SourceKind.PERSON))
-            if ent is None and m.kind is SourceKind.ORGANIZATION:
-                prior = [p for p in orgs if p[0] < m.start]
-                if prior:
-                    ent = entities.setdefault(
-                        source_id(SourceKind.ORGANIZATION, prior[-1][1]), _Entity(prior[-1][1], SourceKind.ORGANIZATION)
-                    )
-            if ent is None:
-                name = m.name
-                ent = entities.setdefault(source_id(m.kind, f"{name}-{m.start}"), _Entity(name, m.kind))
-        else:
-            name = m.name
-            kind = m.kind
-            if kind is SourceKind.ORGANIZATION and len(_tokens(name)) == 1 and fullest_person(name) != name:
-                kind = SourceKind.PERSON  # a surname the NER took for an organisation ("Doe said")
-            if kind is SourceKind.PERSON:
-                name = fullest_person(name)
-            elif kind is SourceKind.ORGANIZATION:
-                name = org_match(name)
-            sid = source_id(kind, name)
-            ent = entities.get(sid)
-            if ent is None:
-                ent = entities[sid] = _Entity(name, kind)
-            if m.name not in ent.aliases:
-                ent.aliases.append(m.name)
+            ent = self.relative(m)
+        if ent is None:
+            ent = self.antecedent(m) if (m.pronoun or m.nominal) else self.named_entity(m)
         ent.role = ent.role or m.role
         ent.affiliation = ent.affiliation or m.affiliation
+        ent.anonymity_reason = ent.anonymity_reason or m.anonymity_reason
         ent.last_pos = m.start
-        out.append(Resolved(m, _freeze(ent)))
-    # second pass: freeze with the final role/affiliation/aliases
-    final = {source_id(e.kind, e.name): _freeze(e) for e in entities.values()}
-    return [None if r is None else Resolved(r.info, final.get(r.source.id, r.source)) for r in out]
+        if m.pronoun:
+            ent.pronouns.append(m.mention.lower())
+        return ent
 
 
-def _freeze(e: _Entity) -> Source:
-    short = acronym(e.name) if e.kind is SourceKind.ORGANIZATION else None
-    if short is None and e.kind is SourceKind.ORGANIZATION and e.name.isupper() and len(e.name) <= 6:
-        short = None
-    aliases = [a for a in e.aliases]
+def resolve_sources(
+    doc: ParsedDoc,
+    mentions: Sequence[MentionInfo | None],
+    *,
+    lex: Lexicon,
+    quoted: Sequence[tuple[int, int]] = (),
+) -> list[Resolved | None]:
+    """Resolve each mention (in document order) to a canonical source of the article; names
+    inside ``quoted`` spans (direct quotations) are never antecedents."""
+    r = _Resolver(doc, mentions, lex, quoted)
+    ents = [None if m is None else r.resolve(m) for m in mentions]
+    final = {id(e): _freeze(e, doc, lex) for e in r.entities.values()}
+    return [None if m is None or e is None else Resolved(m, final[id(e)]) for m, e in zip(mentions, ents, strict=True)]
+
+
+def _short_form(text: str, name: str, lex: Lexicon) -> str | None:
+    """The acronym the article writes for an organisation, else a derived one."""
+    return names.written_acronym(text, name) or names.acronym(name, lex)
+
+
+def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon) -> Source:
+    short = _short_form(doc.text, e.name, lex) if e.kind is SourceKind.ORGANIZATION else None
+    aliases = list(e.aliases)
     if short and short not in aliases:
         aliases.append(short)
     if e.name not in aliases:
@@ -215,31 +251,21 @@ def _freeze(e: _Entity) -> Source:
         role=e.role,
         affiliation=e.affiliation,
         aliases=tuple(aliases),
+        gender=stated_gender(doc, e, lex) if e.kind is SourceKind.PERSON else None,
+        anonymity_reason=e.anonymity_reason if e.kind is SourceKind.ANONYMOUS else None,
     )
 
 
 def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:
-    """Map source ids from many articles to one id per person or organisation.
+    """Map source ids from many articles to one id per organisation.
 
-    A one-word person name (*Bonsey*) joins the only longer name that ends with it (*Noah
-    Bonsey*); an organisation's acronym (*ICG*) or a part of its name (*Crisis Group*) joins the
-    full name (*International Crisis Group*).  Ids that match nothing map to themselves.
+    Persons merge on their full name only (each article has already tied its surnames to the
+    full name it writes): a bare surname or first name never joins another article's person.
+    An organisation's acronym (*ICG*) or a part of its name (*Crisis Group*) joins the only full
+    name it fits (*International Crisis Group*).  Ids that match nothing map to themselves.
     """
     mapping: dict[str, str] = {}
-    persons = {s.id: s.name for s in sources if s.kind is SourceKind.PERSON}
     orgs = {s.id: s.name for s in sources if s.kind is SourceKind.ORGANIZATION}
-    by_surname: dict[str, set[str]] = {}
-    for sid, name in persons.items():
-        toks = _tokens(name)
-        if len(toks) > 1:
-            by_surname.setdefault(toks[-1].lower(), set()).add(sid)
-    for sid, name in persons.items():
-        toks = _tokens(name)
-        honor = [t for t in toks if t.lower().rstrip(".") not in {"mr", "mrs", "ms", "dr", "prof"}]
-        if len(honor) == 1:
-            targets = by_surname.get(honor[0].lower(), set())
-            if len(targets) == 1:
-                mapping[sid] = next(iter(targets))
     full_orgs = {sid: name for sid, name in orgs.items() if len(_tokens(name)) > 1}
     for sid, name in orgs.items():
         core = name.removeprefix("the ").removeprefix("The ")
@@ -247,7 +273,7 @@ def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:
         for fid, full in full_orgs.items():
             if fid == sid or len(_tokens(full)) <= len(_tokens(core)):
                 continue
-            short = acronym(full)
+            short = names.acronym(full)
             if (short and name.replace(".", "") == short) or (
                 len(core) > 3 and f" {core.lower()} " in f" {full.lower()} "
             ):
@@ -255,3 +281,14 @@ def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:
         if len(hits) == 1:
             mapping[sid] = next(iter(hits))
     return mapping
+
+
+GENERIC_KINDS = frozenset({SourceKind.GROUP, SourceKind.ANONYMOUS, SourceKind.DOCUMENT})
+
+
+def corpus_source_id(source: Source, article_id: str) -> str:
+    """The id a source has across a corpus: generic groups, anonymous sources and unnamed
+    documents (*researchers*, *a spokesperson*, *the report*) stay per article."""
+    if source.kind in GENERIC_KINDS and not source.name[:1].isupper():
+        return f"{source.id}@{slug(article_id)}"
+    return source.id

@@ -8,7 +8,7 @@ sets that the rules test are named constants here too.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 __all__ = [
@@ -84,6 +84,11 @@ class Lexicon:
     outlet_index: dict[str, OutletEntry]  # normalised name or alias -> entry
     irregular: dict[str, tuple[str, ...]]  # lemma -> irregular forms (say -> said)
     cue_form_lemmas: dict[str, str]  # every form of a cue verb -> its lemma (said -> say)
+    document_nouns: frozenset[str] = frozenset()  # "a 2014 study", "the report": kind document
+    corporate_suffixes: frozenset[str] = frozenset()  # "Corp", "Inc": never in an acronym
+    leading_words: frozenset[str] = frozenset()  # "Though", "For", "Were": never start a name
+    credit_words: frozenset[str] = frozenset()  # "Getty Images", "Photo": credits before a name
+    gendered: dict[str, str] = field(default_factory=dict)  # "she" -> "female", "Mr." -> "male"
 
     def cue_forms(self, *, wider: bool = True) -> frozenset[str]:
         """Every surface form a cue verb may take (before any tagging), plus "according".
@@ -224,4 +229,21 @@ def default_lexicon() -> Lexicon:
         outlet_index=_outlet_index(outlets),
         irregular=irregular,
         cue_form_lemmas=_form_index(speech, wider, irregular),
+        document_nouns=_words("document_nouns.txt"),
+        corporate_suffixes=_words("corporate_suffixes.txt"),
+        leading_words=_words("leading_words.txt"),
+        credit_words=_words("credit_words.txt"),
+        gendered=_gendered(),
     )
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in _lines(name))
+
+
+def _gendered() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _lines("gendered_words.txt"):
+        gender, *words = line.split("\t")
+        out.update((w.strip().lower(), gender.strip()) for w in words if w.strip())
+    return out

@@ -201,6 +201,12 @@ def render_eval(figures: dict[str, Any]) -> Group:
         for kind, k in (c or {}).get("by_kind", {}).items():
             kinds.add_row(subset, kind, f"{k['precision']:.3f}", f"{k['recall']:.3f}", f"{k['f1']:.3f}",
                           str(k["tp"]), str(k["fp"]), str(k["fn"]))  # fmt: skip
+    cs = figures.get("canonical_speakers")
+    if cs:
+        main.caption = (
+            f"canonical speakers ({cs['matched']} matched of {cs['gold_rows']} gold): "
+            f"name exact {cs['name_exact']:.3f}, kind {cs['kind']:.3f}, gender {cs['gender']:.3f}"
+        )
     pubs = Table(title=Text("By publisher (overlap 0.3)", style="bold"))
     for col in ("publisher", "speech F1", "speech speaker", "all F1"):
         pubs.add_column(col)

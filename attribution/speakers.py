@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from . import names
+from .lexicon import Lexicon, default_lexicon
 from .model import SourceKind
 from .nlp import ParsedDoc
 
-__all__ = ["PRONOUN_KINDS", "MentionInfo", "acronym", "appositive_roles", "describe_mention"]
+__all__ = ["PRONOUN_KINDS", "MentionInfo", "acronym", "anonymity_reason", "appositive_roles", "describe_mention"]
 
 PRONOUN_KINDS: dict[str, SourceKind] = {
     "he": SourceKind.PERSON,
@@ -36,7 +37,8 @@ _NAME_PARTICLES = frozenset(
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "two", "three"}
 )
-_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
+# Agent nouns name people: "researchers", "protesters", "advocates", "residents", "survivors".
+_AGENT = re.compile(r"(er|or|ist|ian|ant|ent|ee|man|woman|men|women|person|people|ive|ary|crat|aut|al)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +54,11 @@ class MentionInfo:
     affiliation: str | None = None
     pronoun: bool = False
     nominal: bool = False  # "the analyst", "the group": resolved like a pronoun
+    anonymity_reason: str | None = None
 
 
 def acronym(name: str) -> str | None:
-    """Derive the acronym of an organisation name from its content words.
+    """Derive an organisation's acronym (see :func:`attribution.names.acronym`).
 
     Examples:
         >>> acronym("Syrian Observatory for Human Rights")
@@ -65,132 +68,253 @@ def acronym(name: str) -> str | None:
         >>> acronym("Reuters") is None
         True
     """
-    words = [w for w in re.split(r"[\s-]+", name) if w]
-    caps = [w for w in words if w[:1].isupper() and w.lower() not in _FUNCTION]
-    if len(caps) < 2 or len(caps) != len([w for w in words if w.lower() not in _FUNCTION]):
-        return None
-    return "".join(w[0] for w in caps).upper()
+    return names.acronym(name, default_lexicon())
 
 
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, context: str = "") -> MentionInfo:
-    """Describe the speaker words ``span`` (word range).  ``context`` is the text that follows the
-    span in its sentence ("… who asked not to be named")."""
-    words = doc.words[span[0] : span[1]]
-    text = doc.text
-    start, end = words[0].start, words[-1].end
-    mention = text[start:end]
-    toks = [w.text for w in words]
-    lows = [w.lower_text() for w in words]
-    if len(words) == 1 and lows[0] in PRONOUN_KINDS:
-        return MentionInfo(mention, start, end, mention, PRONOUN_KINDS[lows[0]], pronoun=True)
-    around = f"{mention.lower()} {context.lower()}"
-    if any(p in around for p in lex.anonymous_phrases):
-        return MentionInfo(mention, start, end, _strip_det(mention), SourceKind.ANONYMOUS)
-    # possessive affiliation: "ICG's senior analyst Noah Bonsey"
-    affiliation = None
-    if "'s" in lows:
-        k = lows.index("'s")
-        owner = [t for t in lows[:k] if t not in _DETERMINERS]
-        if (
-            0 < len(owner) <= 5
-            and all(_is_cap(t) or t.lower() in _FUNCTION for t in toks[:k] if t.lower() not in _DETERMINERS)
-            and k + 1 < len(words)
-            and (lows[k + 1] in lex.title_words or _is_cap(toks[k + 1]))
-        ):
-            affiliation = _strip_det(_join(text, words[:k]))
-            words, toks, lows = words[k + 1 :], toks[k + 1 :], lows[k + 1 :]
-    # apposition after a comma, when what follows starts like one ("Noah Bonsey, a senior analyst …")
-    appos: list[str] = []
-    if "," in toks:
-        k = toks.index(",")
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and (nxt.text[:1].islower() or lows[k + 1] in lex.title_words):
-            appos = toks[k + 1 :]
-            words, toks, lows = words[:k], toks[:k], lows[:k]
-    # leading determiners
+@dataclass
+class _Words:
+    """The speaker's words as the steps below narrow them."""
+
+    doc: ParsedDoc
+    words: list
+    mention: str
+    start: int
+    end: int
+    lex: Lexicon
+    context: str
+
+    @property
+    def toks(self) -> list[str]:
+        return [w.text for w in self.words]
+
+    @property
+    def lows(self) -> list[str]:
+        return [w.lower_text() for w in self.words]
+
+    def info(self, name: str, kind: SourceKind, **kw) -> MentionInfo:
+        return MentionInfo(self.mention, self.start, self.end, names.clean_name(name) or name, kind, **kw)
+
+    def join(self, words: list) -> str:
+        return _join(self.doc.text, words)
+
+
+def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, context: str = "") -> MentionInfo | None:
+    """Describe the speaker words ``span`` (word range): name, kind, role, affiliation.
+
+    ``context`` is the text that follows the span in its sentence ("… who asked not to be
+    named").  Returns ``None`` when the words cannot be a speaker (a dateline, a credit, a
+    sentence-initial word, a thing).
+    """
+    m = _trimmed(doc, span, lex, context)
+    if m is None:
+        return None
+    for step in (_pronoun, _anonymous_phrase):
+        info = step(m)
+        if info is not None:
+            return info
+    affiliation = _possessive_owner(m)
+    appos = _apposition(m)
     i = 0
-    while i < len(toks) and lows[i] in _DETERMINERS:
+    while i < len(m.words) and m.lows[i] in _DETERMINERS:
         i += 1
-    if i >= len(words):
-        return MentionInfo(mention, start, end, _strip_det(mention), SourceKind.GROUP)
-    # a plural common noun first: a group ("local activists", "Activists in and around …")
+    if i >= len(m.words):
+        return m.info(_strip_det(m.mention), SourceKind.GROUP)
+    for step in (_group, _person, _person_after, _organization, _common):
+        info = step(m, i, affiliation, appos)
+        if info is not None:
+            return info if info.name else None
+    return None
+
+
+def _trimmed(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon, context: str) -> _Words | None:
+    """Drop datelines, credits, sentence-initial words, times and trailing possessives."""
+    words = list(doc.words[span[0] : span[1]])
+    skip = names.strip_leading([w.text for w in words], lex)
+    words = words[skip:]
+    while words and (words[-1].upos == "PUNCT" or words[-1].lower_text() in {"'s", "’s", "'", "’"}):
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    return _Words(doc, words, doc.text[start:end], start, end, lex, context)
+
+
+def _pronoun(m: _Words) -> MentionInfo | None:
+    if len(m.words) == 1 and m.lows[0] in PRONOUN_KINDS:
+        return MentionInfo(m.mention, m.start, m.end, m.mention, PRONOUN_KINDS[m.lows[0]], pronoun=True)
+    return None
+
+
+def _anonymous_phrase(m: _Words) -> MentionInfo | None:
+    around = f"{m.mention.lower()} {m.context.lower()}"
+    if any(p in around for p in m.lex.anonymous_phrases):
+        name = _description(m, 0)
+        return m.info(name, SourceKind.ANONYMOUS, anonymity_reason=anonymity_reason(around))
+    return None
+
+
+def anonymity_reason(text: str) -> str | None:
+    """The reason an anonymous source gives for anonymity, when the text states one.
+
+    Examples:
+        >>> anonymity_reason("a senior official who spoke on condition of anonymity because he was not "
+        ...                  "authorized to discuss the talks, said")
+        'not authorized to discuss the talks'
+        >>> anonymity_reason("an aide who asked not to be named") is None
+        True
+    """
+    m = re.search(r"\bbecause\s+(?:\w+\s+){1,3}?(?:was|were|is|are|had|has|have|did|does|do)\s+([^,;.—()]+)", text)
+    if m is None:
+        m = re.search(r"\b((?:was\s+|were\s+|is\s+|are\s+)?not\s+authori[sz]ed\s+to\s+[^,;.—()]+)", text)
+        if m is None:
+            return None
+        return re.sub(r"^(?:was|were|is|are)\s+", "", m.group(1)).strip() or None
+    return m.group(1).strip() or None
+
+
+def _possessive_owner(m: _Words) -> str | None:
+    """ "ICG's senior analyst Noah Bonsey": the owner is the affiliation (the words after it stay)."""
+    lows, toks = m.lows, m.toks
+    if "'s" not in lows and "’s" not in lows:
+        return None
+    k = lows.index("'s") if "'s" in lows else lows.index("’s")
+    owner = [t for t in lows[:k] if t not in _DETERMINERS]
+    rest_ok = k + 1 < len(m.words) and (lows[k + 1] in m.lex.title_words or _is_cap(toks[k + 1]))
+    caps = all(_is_cap(t) or t.lower() in _FUNCTION for t in toks[:k] if t.lower() not in _DETERMINERS)
+    if 0 < len(owner) <= 5 and caps and rest_ok:
+        aff = _strip_det(m.join(m.words[:k]))
+        m.words = m.words[k + 1 :]
+        return aff
+    return None
+
+
+def _apposition(m: _Words) -> list[str]:
+    """ "Noah Bonsey, a senior analyst …": the words after the comma, when they start like an apposition."""
+    toks, lows = m.toks, m.lows
+    if "," not in toks:
+        return []
+    k = toks.index(",")
+    nxt = m.words[k + 1] if k + 1 < len(m.words) else None
+    if nxt is not None and (nxt.text[:1].islower() or lows[k + 1] in m.lex.title_words):
+        appos = toks[k + 1 :]
+        m.words = m.words[:k]
+        return appos
+    return []
+
+
+def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
+    """A plural common noun first: a group ("local activists", "Activists in and around …")."""
+    words, lows, lex = m.words, m.lows, m.lex
     h0 = i
-    while h0 < len(words) and words[h0].upos == "ADJ" and not _is_cap(toks[h0]):
+    while h0 < len(words) and words[h0].upos == "ADJ" and not _is_cap(words[h0].text):
         h0 += 1
-    if (
-        h0 < len(words)
-        and words[h0].upos in {"NOUN", "PROPN"}
-        and (words[h0].lemma.lower() in lex.group_nouns or lows[h0][:-1] in lex.group_nouns)
-        and lows[h0].endswith("s")
-    ):
-        name = _join(text, words[i : h0 + 1])
-        name = name[:1].lower() + name[1:]
-        kind = (
-            SourceKind.ANONYMOUS
-            if words[h0].lemma.lower() in lex.anonymous_words and "source" in lows[h0]
-            else SourceKind.GROUP
-        )
-        return MentionInfo(mention, start, end, name, kind)
-    # title words before the name ("senior analyst Noah Bonsey", "President Obama")
+    if not (h0 < len(words) and words[h0].upos in {"NOUN", "PROPN"} and lows[h0].endswith("s")):
+        return None
+    lemma = words[h0].lemma.lower()
+    if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
+        return None
+    name = m.join(words[i : h0 + 1])
+    name = name[:1].lower() + name[1:]
+    anon = lemma in lex.anonymous_words and "source" in lows[h0]
+    return m.info(name, SourceKind.ANONYMOUS if anon else SourceKind.GROUP)
+
+
+def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
+    """Title words, then a capitalised name run: "senior analyst Noah Bonsey", "President Obama",
+    "Noah Bonsey Senior Analyst, Syria with International Crisis Group" (a title after the name)."""
+    words, toks, lows, lex = m.words, m.toks, m.lows, m.lex
     j = i
     while j < len(toks) and lows[j] in lex.title_words:
         j += 1
-    # the name: a run of capitalised words (with particles), stopping at a title word
     k = j
     while k < len(toks) and (
         (_is_cap(toks[k]) and lows[k] not in lex.title_words) or (lows[k] in _NAME_PARTICLES and k > j)
     ):
         k += 1
     run = words[j:k]
-    has_org_word = any(low in lex.org_words for low in lows[j:k])
-    person = bool(run) and (
-        any(w.ner == "PER" for w in run)
-        or (all(w.upos == "PROPN" for w in run) and not has_org_word and not any(w.ner == "ORG" for w in run))
-    )
-    if person:
-        name = _join(text, run)
-        role, aff = _role_and_affiliation(text, words[k:], lex)
-        if appos:
-            arole, aaff = _split_appos(appos, lex)
-            role = role or arole
-            aff = aff or aaff
-        role_words = [w.text for w in words[i:j]]
-        if not role and role_words and not all(r.lower() in lex.honorifics for r in role_words):
-            role = " ".join(role_words)
-        return MentionInfo(mention, start, end, name, SourceKind.PERSON, role=role, affiliation=affiliation or aff)
-    # "Crisis Group senior analyst Noah Bonsey": a person's name after title words, or tagged PER
-    named = _person_after_titles(words, lows, lex, start=i)
-    if named is not None:
-        n0, n1, t0 = named
-        role = _join(text, words[t0:n0]) or None
-        aff = _strip_det(_join(text, words[i:t0])) or None
-        return MentionInfo(
-            mention,
-            start,
-            end,
-            _join(text, words[n0:n1]),
-            SourceKind.PERSON,
-            role=role,
-            affiliation=affiliation or (aff if aff and _is_cap(aff) else None),
+    if not run:
+        return None
+    org_aff, run = _org_before_person(run)
+    has_org_word = any(w.lower_text() in lex.org_words for w in run)
+    title_after = k < len(toks) and lows[k] in lex.title_words and 2 <= len(run) <= 4
+    person = (
+        any(w.ner in {"PER", "PERSON"} for w in run)
+        or (title_after and not has_org_word)
+        or (
+            all(w.upos == "PROPN" for w in run)
+            and not has_org_word
+            and not any(w.ner in {"ORG", "MISC", "NORP"} for w in run)
         )
-    is_org = any(low in lex.org_words for low in lows[i:]) or any(w.ner in {"ORG", "LOC", "MISC"} for w in words[i:])
-    if is_org and any(_is_cap(t) for t in toks[i:]):
-        # "The UK-based Syrian Observatory for Human Rights": the name is the capitalised tail
-        # (function words allowed inside); lower-case modifiers before it are a role
-        m = len(toks)
-        while m > i and (_is_cap(toks[m - 1]) or (lows[m - 1] in _FUNCTION and m < len(toks))):
-            m -= 1
-        while m < len(toks) and lows[m] in _FUNCTION:
-            m += 1
-        if m < len(toks):
-            name = _join(text, words[m:])
-            role = _join(text, words[i:m]) or None
-            return MentionInfo(mention, start, end, name, SourceKind.ORGANIZATION, role=role, affiliation=affiliation)
-    # a common-noun phrase: anonymous, group, or a nominal ("the analyst")
+    )
+    if not person:
+        return None
+    role, aff = _role_and_affiliation(m.doc.text, words[k:], lex)
+    if appos:
+        arole, aaff = _split_appos(appos, lex)
+        role, aff = role or arole, aff or aaff
+    role_words = [w.text for w in words[i:j]]
+    if not role and role_words and not all(r.lower() in lex.honorifics for r in role_words):
+        role = " ".join(role_words)
+    title, name = names.split_title(m.join(run).split(), lex)
+    if title and not role and not all(t.lower() in lex.honorifics for t in title):
+        role = " ".join(title)
+    return m.info(" ".join(name), SourceKind.PERSON, role=_clean_role(role), affiliation=affiliation or org_aff or aff)
+
+
+def _org_before_person(run: list) -> tuple[str | None, list]:
+    """ "Microsoft Brad Smith": an organisation or place the NER tags before a person's name."""
+    for n in range(1, len(run)):
+        if run[n - 1].ner in {"ORG", "LOC", "GPE"} and all(w.ner in {"PER", "PERSON"} for w in run[n:]):
+            return " ".join(w.text for w in run[:n]), run[n:]
+    return None, run
+
+
+def _person_after(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
+    """ "Crisis Group senior analyst Noah Bonsey": a person's name after title words."""
+    named = _person_after_titles(m.words, m.lows, m.lex, start=i)
+    if named is None:
+        return None
+    n0, n1, t0 = named
+    role = m.join(m.words[t0:n0]) or None
+    aff = _strip_det(m.join(m.words[i:t0])) or None
+    _, name = names.split_title(m.join(m.words[n0:n1]).split(), m.lex)
+    return m.info(
+        " ".join(name),
+        SourceKind.PERSON,
+        role=_clean_role(role),
+        affiliation=affiliation or (aff if aff and _is_cap(aff) else None),
+    )
+
+
+def _organization(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
+    """ "The UK-based Syrian Observatory for Human Rights": the capitalised tail is the name,
+    lower-case modifiers before it a role."""
+    words, toks, lows, lex = m.words, m.toks, m.lows, m.lex
+    is_org = any(low in lex.org_words for low in lows[i:]) or any(w.ner in {"ORG", "LOC", "GPE"} for w in words[i:])
+    if not (is_org and any(_is_cap(t) for t in toks[i:])):
+        return None
+    end = len(toks)
+    if lows[-1] in lex.document_nouns and not _is_cap(toks[-1]):
+        return None  # "the Quinnipiac poll": a document
+    k = end
+    while k > i and (_is_cap(toks[k - 1]) or (lows[k - 1] in _FUNCTION and k < end)):
+        k -= 1
+    while k < end and lows[k] in _FUNCTION:
+        k += 1
+    if k >= end:
+        return None
+    return m.info(
+        m.join(words[k:]), SourceKind.ORGANIZATION, role=_clean_role(m.join(words[i:k])), affiliation=affiliation
+    )
+
+
+def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
+    """A common-noun phrase: a document, an anonymous individual, a group, a nominal ("the analyst")."""
+    words, lows, lex = m.words, m.lows, m.lex
     head_i = next(
         (
             n
@@ -201,20 +325,58 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
         len(words) - 1,
     )
     head = words[head_i].lemma.lower()
-    name = _join(text, words[i : head_i + 1]) or mention
-    if words[i].upos != "PROPN":
-        name = name[:1].lower() + name[1:]
-    plural = lows[head_i].endswith("s")
+    name = _description(m, i, head_i)
+    plural = lows[head_i].endswith("s") and not lows[head_i].endswith("ss")
+    if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
+        return m.info(name, SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):
-        return MentionInfo(mention, start, end, name, SourceKind.ANONYMOUS)
+        return m.info(name, SourceKind.ANONYMOUS)
     if lows[:1] == ["the"] and head_i - i <= 2 and not plural:
         kind = SourceKind.ORGANIZATION if head in lex.org_words else SourceKind.PERSON
-        return MentionInfo(mention, start, end, name, kind, nominal=True)
+        return MentionInfo(m.mention, m.start, m.end, name, kind, nominal=True)
     if head in lex.title_words and not plural:
-        return MentionInfo(mention, start, end, name, SourceKind.ANONYMOUS, role=name)
+        return m.info(name, SourceKind.ANONYMOUS, role=name)
     if head in lex.org_words:
-        return MentionInfo(mention, start, end, name, SourceKind.ORGANIZATION)
-    return MentionInfo(mention, start, end, name, SourceKind.GROUP)
+        return m.info(name, SourceKind.ORGANIZATION)
+    if not _human_noun(head, lows[head_i], lex) and words[head_i].upos != "PROPN":
+        return m.info("", SourceKind.GROUP)  # "Bomb threats", "Rival": not someone who speaks
+    return m.info(name, SourceKind.GROUP)
+
+
+def _human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
+    """Whether a common noun can name people who speak (lists, or an agent-noun ending)."""
+    for w in (lemma, form, form[:-1] if form.endswith("s") else form):
+        if w in lex.group_nouns or w in lex.title_words or w in lex.anonymous_words or w in lex.org_words:
+            return True
+    return bool(_AGENT.search(lemma))
+
+
+def _description(m: _Words, i: int, head_i: int | None = None) -> str:
+    """An unnamed source's description: determiners off, clauses after the head off."""
+    words = m.words
+    if head_i is None:
+        head_i = next(
+            (
+                n
+                for n in range(len(words))
+                if words[n].upos in {"NOUN", "PROPN"}
+                and (n + 1 == len(words) or words[n + 1].upos not in {"NOUN", "PROPN"})
+            ),
+            len(words) - 1,
+        )
+    while i < head_i and m.lows[i] in _DETERMINERS:
+        i += 1
+    name = m.join(words[i : head_i + 1]) or m.mention
+    if words[i].upos != "PROPN":
+        name = name[:1].lower() + name[1:]
+    return name
+
+
+def _clean_role(role: str | None) -> str | None:
+    if role is None:
+        return None
+    role = names.clean_name(role)
+    return role or None
 
 
 def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: int) -> tuple[int, int, int] | None:

@@ -37,7 +37,7 @@ def test_slug_is_xml_safe():
     assert slug("!!!") == "x"
 
 
-def test_corpus_aliases_merge_surname_and_acronym():
+def test_corpus_aliases_merge_acronyms_never_bare_names():
     src = [
         Source("person:noah-bonsey", "Noah Bonsey", SourceKind.PERSON),
         Source("person:bonsey", "Bonsey", SourceKind.PERSON),
@@ -49,7 +49,7 @@ def test_corpus_aliases_merge_surname_and_acronym():
         Source("person:anna-smith", "Anna Smith", SourceKind.PERSON),
     ]
     m = corpus_aliases(src)
-    assert m["person:bonsey"] == "person:noah-bonsey"
+    assert "person:bonsey" not in m  # a bare surname never joins across articles (Kim / Erin Kim)
     assert m["org:icg"] == "org:international-crisis-group"
     assert m["org:the-crisis-group"] == "org:international-crisis-group"
-    assert "person:smith" not in m  # ambiguous: two Smiths
+    assert "person:smith" not in m

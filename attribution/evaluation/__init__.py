@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import Lexicon, default_lexicon
+from ..lexicon import Lexicon, default_lexicon, inflections
 from ..model import Article, ArticleResult, QuoteKind
 from ..nlp import ParsedDoc
-from .gold import GoldAttribution, load_gold
+from .canonical import CanonicalCounts, CanonicalGold
+from .gold import GoldArticle, GoldAttribution, load_gold
 from .scoring import Attr, Counts, alnum, score_article
 
 __all__ = ["THRESHOLDS", "EvalRun", "evaluate", "gold_attrs", "pred_attrs"]
@@ -34,21 +37,31 @@ def _kind_of_gold(text: str, g: GoldAttribution, cue_text: str) -> str:
     return str(QuoteKind.MIXED)
 
 
-def _cue_is_speech(doc: ParsedDoc, spans: tuple[tuple[int, int], ...], lex: Lexicon) -> bool:
-    """A gold cue is speech when a word of it is a core speech verb, by lemma or by surface form
-    (so that gold in sentences the analyzer did not parse is still counted), or *according to*."""
+def _cue_is_speech(doc: ParsedDoc, spans: tuple[tuple[int, int], ...]) -> bool:
+    """A gold cue is speech when a word of it is a speech lemma of the fixed evaluation list, by
+    lemma or by surface form (so that gold in sentences the analyzer did not parse is still
+    counted), or *according to*."""
+    lemmas, forms = speech_cues()
     for s, e in spans:
         if "according" in doc.text[s:e].lower():
             return True
         for w in doc.words:
-            if w.start < e and s < w.end and (w.lemma.lower() in lex.speech_verbs or _verb_form_of_speech(w, lex)):
+            if w.start < e and s < w.end and (w.lemma.lower() in lemmas or w.lower_text() in forms):
                 return True
     return False
 
 
-def _verb_form_of_speech(w, lex: Lexicon) -> bool:
-    # the lemmatiser may miss a verb ("stated" -> "stat"); its surface form still says which verb it is
-    return w.upos in {"VERB", "X"} and (lex.cue_lemma(w.text) or "") in lex.speech_verbs
+@functools.cache
+def speech_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """The fixed speech-cue lemmas of evaluation (``speech_cues.txt``) and all their forms."""
+    raw = resources.files(__package__).joinpath("speech_cues.txt").read_text(encoding="utf-8")
+    lemmas = frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+    forms = {f for lemma in lemmas for f in inflections(lemma)} | set(_IRREGULAR_SPEECH)
+    return lemmas, frozenset(forms)
+
+
+# Irregular forms of the speech lemmas above (fixed with them).
+_IRREGULAR_SPEECH = ("said", "told", "wrote", "written", "spoke", "spoken")
 
 
 def gold_attrs(doc: ParsedDoc, gold: list[GoldAttribution], *, lex: Lexicon) -> list[Attr]:
@@ -61,7 +74,7 @@ def gold_attrs(doc: ParsedDoc, gold: list[GoldAttribution], *, lex: Lexicon) -> 
                 id=g.id,
                 content=g.content,
                 kind=_kind_of_gold(doc.text, g, cue_text),
-                speech=_cue_is_speech(doc, g.cue, lex) if g.cue else False,
+                speech=_cue_is_speech(doc, g.cue) if g.cue else False,
                 cue=g.cue,
                 source=g.source,
             )
@@ -93,9 +106,18 @@ def pred_attrs(result: ArticleResult) -> list[Attr]:
                 cue=((first.cue.start, first.cue.end),) if first.cue else (),
                 source=((first.speaker.start, first.speaker.end),) if first.speaker else (),
                 names=frozenset(names),
+                speaker=_canonical_of(first, by_id),
             )
         )
     return out
+
+
+def _canonical_of(q, by_id: dict) -> tuple[str, str, str] | None:
+    if q.speaker is None:
+        return None
+    src = by_id.get(q.speaker.source_id or "")
+    gender = src.gender if src is not None and src.gender is not None else q.speaker.gender
+    return q.speaker.name, str(q.speaker.kind), "" if gender is None else str(gender)
 
 
 @dataclass
@@ -106,9 +128,12 @@ class EvalRun:
     counts: dict[tuple[float, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     by_publisher: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     errors: list[dict[str, Any]] = field(default_factory=list)
+    canonical: CanonicalCounts | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"articles": self.articles}
+        if self.canonical is not None:
+            out["canonical_speakers"] = self.canonical.to_dict()
         for (t, subset), c in sorted(self.counts.items()):
             out.setdefault(subset, {})[f"overlap_{t}"] = c.to_dict()
         pubs: dict[str, Any] = {}
@@ -162,26 +187,32 @@ def _errors(name: str, text: str, gold: list[Attr], pred: list[Attr], pairs: lis
 
 
 def evaluate(
-    gold_root: str | Path,
+    gold_root: str | Path | Sequence[GoldArticle],
     analyze: Callable[[list[Article]], Iterator[tuple[ArticleResult, ParsedDoc]]],
     *,
     limit: int | None = None,
     lex: Lexicon | None = None,
     keep_errors: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    canonical: dict[tuple[str, str], CanonicalGold] | None = None,
 ) -> EvalRun:
     """Run the analyzer over a gold folder and score it at each threshold.
 
     Args:
-        gold_root: a folder with ``text/`` and ``attributions/`` (PolNeAR's layout).
+        gold_root: a folder with ``text/`` and ``attributions/`` (PolNeAR's layout), or loaded gold articles.
         analyze: turns articles into ``(result, parsed doc)`` pairs (``Analyzer.analyze_with_docs``).
         limit: score only the first ``limit`` articles (sorted by name).
         keep_errors: keep false negatives and false positives (at overlap 0.3) for error analysis.
         progress: called with ``(done, total)`` after each article.
+        canonical: gold canonical speakers by ``(article, attribution id)``
+            (:func:`~attribution.evaluation.canonical.load_canonical`): adds name, kind and gender accuracy.
     """
     lex = lex or default_lexicon()
-    golds = list(load_gold(gold_root, limit=limit))
-    run = EvalRun()
+    if isinstance(gold_root, str | Path):
+        golds = list(load_gold(gold_root, limit=limit))
+    else:
+        golds = list(gold_root)[:limit]
+    run = EvalRun(canonical=None if canonical is None else CanonicalCounts())
     articles = [Article(id=g.name, text=g.text_path.read_text(encoding="utf-8"), path=str(g.text_path)) for g in golds]
     for n, (g, (result, doc)) in enumerate(zip(golds, analyze(articles), strict=True), 1):
         text = doc.text
@@ -196,10 +227,29 @@ def evaluate(
                 run.by_publisher[(g.publisher, "speech")].add(speech_c)
                 if keep_errors:
                     run.errors.extend(_errors(g.name, text, gold, pred, pairs))
+                if canonical is not None and run.canonical is not None:
+                    _score_canonical(run.canonical, canonical, g.name, gold, pred, pairs)
         run.articles += 1
         if progress:
             progress(n, len(golds))
     return run
+
+
+def _score_canonical(
+    counts: CanonicalCounts,
+    canonical: dict[tuple[str, str], CanonicalGold],
+    article: str,
+    gold: list[Attr],
+    pred: list[Attr],
+    pairs: list[tuple[int, int]],
+) -> None:
+    counts.gold_rows += sum(1 for a, _ in canonical if a == article)
+    for gi, pi in pairs:
+        row = canonical.get((article, gold[gi].id))
+        if row is None:
+            continue
+        name, kind, gender = pred[pi].speaker or (None, None, None)
+        counts.add(row, name, kind, gender, f"{article} {gold[gi].id}")
 
 
 def errors_markdown(run: EvalRun) -> str:

@@ -30,6 +30,7 @@ class Attr:
     cue: Spans = ()
     source: Spans = ()
     names: frozenset[str] = frozenset()  # predicted: canonical name and aliases, lower case
+    speaker: tuple[str, str, str] | None = None  # predicted: canonical (name, kind, gender)
 
 
 def alnum(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:

@@ -55,6 +55,41 @@ def _inside_any(i_start: int, spans: list[MarkPair]) -> bool:
     return any(p.open <= i_start <= p.close for p in spans)
 
 
+_NP_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
+
+
+def any_verb_frame(doc: ParsedDoc, frame: list[int], q_first: int, q_last: int) -> int | None:
+    """The verb of a bare "SUBJECT VERB" frame next to a quotation, whatever the verb:
+    ``"Not again," she sighed``, ``"Nonsense," scoffed the minister``, ``He snapped: "No."``."""
+    after = [j for j in frame if j >= q_last and doc.words[j].upos != "PUNCT"]
+    before = [j for j in frame if j < q_first and doc.words[j].upos != "PUNCT"]
+    if after and not before and len(after) <= 6:
+        return _frame_verb(doc, after, verb_last=False)
+    if before and not after and len(before) <= 6:
+        gap = doc.text[doc.words[before[-1]].end : doc.words[q_first].start].strip()
+        if gap in {",", ":"}:
+            return _frame_verb(doc, before, verb_last=True)
+    return None
+
+
+def _frame_verb(doc: ParsedDoc, js: list[int], *, verb_last: bool) -> int | None:
+    """``js`` is NP + VERB (+ adverbs), or VERB + NP (inverted); return the verb."""
+    verbs = [j for j in js if doc.words[j].upos == "VERB"]
+    if len(verbs) != 1:
+        return None
+    v = verbs[0]
+    rest = [doc.words[j] for j in js if j != v]
+    np_words = [w for w in rest if w.upos in _NP_UPOS]
+    advs = [w for w in rest if w.upos == "ADV"]
+    if not np_words or len(np_words) + len(advs) != len(rest) or "VerbForm=Inf" in doc.words[v].feats:
+        return None
+    subj_before = all(j < v for j in js if doc.words[j].upos in _NP_UPOS)
+    subj_after = all(j > v for j in js if doc.words[j].upos in _NP_UPOS)
+    if verb_last and not subj_before:
+        return None
+    return v if subj_before or subj_after else None
+
+
 def find_direct(
     doc: ParsedDoc,
     pairs: MarkPairs,
@@ -127,6 +162,10 @@ def find_direct(
             dist = pair.open - w.end if w.end <= pair.open else w.start - pair.close
             cues.append((tier != "speech", dist, j, tier))
         cues.sort()
+        if not cues:
+            verb = any_verb_frame(doc, frame, q_first, q_last)
+            if verb is not None:
+                cues.append((False, 0, verb, "speech"))
         sentence_like = n_words >= settings.min_quote_words or (
             content.rstrip()[-1:] in _SENTENCE_END | {","} and n_words >= 3
         )

@@ -14,6 +14,7 @@ __all__ = [
     "cue_tier_of",
     "noun_phrase",
     "plausible_speaker",
+    "snap_to_entities",
     "speaker_span",
 ]
 
@@ -193,6 +194,43 @@ def plausible_speaker(doc: ParsedDoc, span: tuple[int, int] | None) -> bool:
     )
 
 
+def _name_before_apposition(doc: ParsedDoc, cue: int, span: tuple[int, int]) -> tuple[int, int]:
+    """ "…," said Maria Lopez, a lawyer for the campaign: a parser may take the apposition for the
+    subject and the name for an object; the speaker is the name with its apposition."""
+    first, last = span
+    if first - 1 <= cue or doc.words[first - 1].text != ",":
+        return span
+    j = first - 2
+    while j > cue and doc.words[j].upos == "PROPN":
+        j -= 1
+    if j == cue and first - 2 > cue:
+        return cue + 1, last
+    return span
+
+
+def snap_to_entities(
+    doc: ParsedDoc, span: tuple[int, int], *, lo: int, hi: int, content: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """Widen a speaker span to the whole named entities it cuts ("Human Rights" -> "Syrian
+    Observatory for Human Rights"): a parser may attach part of a name elsewhere, the NER seldom does."""
+    first, last = span
+    if content is not None and content[1] <= first:
+        lo = max(lo, content[1])
+    if content is not None and content[0] >= last:
+        hi = min(hi, content[0])
+    for ent in doc.entities:
+        if ent.type not in {"PER", "PERSON", "ORG"}:
+            continue
+        e0, e1 = doc.words[first].start, doc.words[last - 1].end
+        if not (ent.start < e1 and e0 < ent.end):
+            continue
+        while first - 1 >= lo and doc.words[first - 1].start >= ent.start:
+            first -= 1
+        while last < hi and doc.words[last].end <= ent.end:
+            last += 1
+    return first, last
+
+
 def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """Find the speaker's words for the cue at word index ``cue``.
 
@@ -208,7 +246,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
             return None
         if content is not None and span[0] < content[1] and content[0] < span[1]:
             return None
-        return span
+        return snap_to_entities(doc, span, lo=lo, hi=hi, content=content)
 
     subj = _subject_of(doc, cue)
     w = doc.words[cue]
@@ -221,7 +259,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     if subj is not None and doc.words[subj].lower_text() in RELATIVE_WORDS and w.deprel.startswith("acl"):
         return outside((subj, subj + 1))  # "Barkley, who said …": coreference finds who "who" is
     if subj is not None and doc.words[subj].upos in NOUNISH | {"DET", "ADJ"}:
-        span = outside(noun_phrase(doc, subj, limit=(lo, hi)))
+        span = outside(_name_before_apposition(doc, cue, noun_phrase(doc, subj, limit=(lo, hi))))
         if span is not None and doc.words[subj].lower_text() not in RELATIVE_WORDS:
             return span
     if subj is None and _participle(w):

@@ -66,6 +66,12 @@ def test_mixed_quote(analyze):
     assert "a disaster for working families" in qs[0].content.text
 
 
-def test_wider_tier(analyze):
-    qs = analyze("Many voters believe that the election was unfair.").quotes
+def test_wider_tier(analyze, settings):
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    text = "Many voters believe that the election was unfair."
+    assert analyze(text).quotes == ()  # speech by default: a belief is not reported
+    qs = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text)).quotes
     assert qs and qs[0].cue.tier == "wider" and qs[0].cue.lemma == "believe"

@@ -1,0 +1,139 @@
+"""Learned decisions over the rules' candidates: which noun phrase is the speaker, and whether a
+candidate is an attribution at all (with a calibrated confidence).
+
+The rules propose (``attribution.quotes``); the models here decide.  Both are LightGBM boosters
+saved as text (never pickle) in ``attribution/data/models/``, each with a JSON card holding its
+feature columns, vocabularies, calibration and threshold; ``training/train.py`` writes them from
+PolNeAR train.  Without model files the rules decide alone, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import orjson
+
+from .features import Encoder, candidate_features, mention_features, mention_heads, mention_span
+from .lexicon import Lexicon
+from .nlp import ParsedDoc
+from .quotes import Candidate
+
+__all__ = ["Decisions", "Model", "default_decisions"]
+
+MODELS = "models"
+
+
+@dataclass(frozen=True)
+class Model:
+    """One booster with its encoder, isotonic calibration (``cal_x`` -> ``cal_y``) and threshold."""
+
+    booster: object
+    encoder: Encoder
+    cal_x: tuple[float, ...]
+    cal_y: tuple[float, ...]
+    threshold: float
+    card: dict
+
+    @classmethod
+    def load(cls, booster_path: Path, card_path: Path) -> Model:
+        import lightgbm as lgb
+
+        card = orjson.loads(card_path.read_bytes())
+        booster = lgb.Booster(model_str=booster_path.read_text(encoding="utf-8"))
+        enc = Encoder(card["columns"], card["vocab"])
+        if list(booster.feature_name()) != [f"f{i}" for i in range(len(enc.columns))]:
+            raise ValueError(f"{booster_path.name}: its features do not match its card")
+        cal = card.get("calibration") or {"x": [0.0, 1.0], "y": [0.0, 1.0]}
+        return cls(booster, enc, tuple(cal["x"]), tuple(cal["y"]), float(card.get("threshold", 0.5)), card)
+
+    def probabilities(self, rows: Sequence[dict]) -> np.ndarray:
+        if not rows:
+            return np.zeros(0)
+        x = np.array([self.encoder.row(r) for r in rows], dtype=np.float64)
+        raw = self.booster.predict(x)  # type: ignore[attr-defined]
+        return np.interp(raw, self.cal_x, self.cal_y)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The speaker chooser and the keep/drop classifier (either may be absent)."""
+
+    speaker: Model | None = None
+    keep: Model | None = None
+
+    @classmethod
+    def from_dir(cls, folder: Path) -> Decisions:
+        def one(name: str) -> Model | None:
+            b, c = folder / f"{name}.lgb.txt", folder / f"{name}.json"
+            return Model.load(b, c) if b.is_file() and c.is_file() else None
+
+        return cls(speaker=one("speaker"), keep=one("keep"))
+
+    def apply(
+        self, doc: ParsedDoc, cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], lex: Lexicon
+    ) -> list[Candidate]:
+        """Choose speakers, then keep the candidates the classifier accepts (with its confidence)."""
+        if self.speaker is not None:
+            cands = self._speakers(doc, cands, lex)
+        if self.keep is not None:
+            cands = self._keep(doc, cands, paragraphs, lex)
+        return cands
+
+    def _speakers(self, doc: ParsedDoc, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+        assert self.speaker is not None
+        out = list(cands)
+        for k, c in enumerate(cands):
+            if c.cue is None or c.continues is not None:
+                continue
+            heads = mention_heads(doc, c)
+            if not heads:
+                continue
+            rows = [mention_features(doc, c, h, lex, rank=r, n=len(heads)) for r, h in enumerate(heads)]
+            p = self.speaker.probabilities(rows)
+            best = int(np.argmax(p))
+            if p[best] >= self.speaker.threshold:
+                out[k] = replace(c, speaker=mention_span(doc, c, heads[best]))
+        for k, c in enumerate(out):  # continuations speak with their first piece
+            if c.continues is not None and out[c.continues].speaker is not None:
+                out[k] = replace(c, speaker=out[c.continues].speaker)
+        return out
+
+    def _keep(
+        self, doc: ParsedDoc, cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], lex: Lexicon
+    ) -> list[Candidate]:
+        assert self.keep is not None
+        firsts = [k for k, c in enumerate(cands) if c.continues is None]
+        p = self.keep.probabilities([candidate_features(doc, cands[k], paragraphs, lex) for k in firsts])
+        prob = dict(zip(firsts, p.tolist(), strict=True))
+        kept: list[Candidate] = []
+        index: dict[int, int] = {}
+        for k, c in enumerate(cands):
+            first = k if c.continues is None else c.continues
+            if first not in index and first != k:
+                continue  # its first piece was dropped
+            conf = prob.get(first, 0.5)
+            if c.continues is None and conf < self.keep.threshold:
+                continue
+            index[k] = len(kept)
+            cont = None if c.continues is None else index[c.continues]
+            kept.append(replace(c, confidence=round(conf, 3), continues=cont))
+        return kept
+
+
+@functools.cache
+def default_decisions() -> Decisions:
+    """The models shipped in the package (none: the rules decide alone)."""
+    folder = Path(str(resources.files("attribution.data").joinpath(MODELS)))
+    if not folder.is_dir():
+        return Decisions()
+    try:
+        return Decisions.from_dir(folder)
+    except (OSError, ValueError, ImportError) as exc:
+        warnings.warn(f"attribution: learned decisions unavailable ({exc}); using the rules alone", stacklevel=2)
+        return Decisions()

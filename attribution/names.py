@@ -1,0 +1,172 @@
+"""Canonical names: what may and may not be part of a source's name.
+
+A canonical name is the fullest proper name of the entity and nothing else: titles and
+honorifics are a role (*Conservative Leader* Andrew Scheer), credits and datelines are not
+the speaker (*Getty Images* Kevin Vickers, *OTTAWA —*), sentence-initial words are not names
+(*Though* Dunphy), and possessives, trailing punctuation and invisible characters never stay.
+Everything here works on plain strings, so the same rules clean a mention, an NER entity and a
+corpus name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+
+__all__ = ["acronym", "clean_name", "dedupe_runs", "split_title", "strip_leading", "written_acronym"]
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_EDGE_PUNCT = " \t\n,.;:!?-–—()[]{}\"'“”‘’«»/|*•·"
+_NAME_FUNCTION = frozenset({"of", "for", "and", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"})
+_TIME = re.compile(r"^(\d{1,2}([:.]\d{2})?|[ap]\.?m\.?|noon|midnight|\d{4}|\d+(st|nd|rd|th)?)$", re.IGNORECASE)
+_DATELINE_DASH = frozenset({"—", "–", "-", "--"})
+
+
+def clean_name(name: str) -> str:
+    """Remove invisible characters, possessives, edge punctuation and repeated words.
+
+    Examples:
+        >>> clean_name("Campbell's")
+        'Campbell'
+        >>> clean_name("Traeger\\u200b")
+        'Traeger'
+        >>> clean_name("Justin Trudeau Trudeau")
+        'Justin Trudeau'
+        >>> clean_name("University of the")
+        'University'
+        >>> clean_name("Li.")
+        'Li'
+    """
+    s = _INVISIBLE.sub("", name)
+    s = " ".join(s.split())
+    prev = None
+    while prev != s:
+        prev = s
+        s = _POSSESSIVE.sub("", s.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
+        toks = s.split()
+        while toks and toks[-1].lower() in _NAME_FUNCTION:
+            toks.pop()
+        s = " ".join(toks)
+    return dedupe_runs(s)
+
+
+def dedupe_runs(name: str) -> str:
+    """Drop a run of words repeated right after itself ("Justin Trudeau Trudeau", "ICG ICG").
+
+    Examples:
+        >>> dedupe_runs("Noah Bonsey Noah Bonsey")
+        'Noah Bonsey'
+        >>> dedupe_runs("Boutros Boutros-Ghali")
+        'Boutros Boutros-Ghali'
+    """
+    toks = name.split()
+    changed = True
+    while changed:
+        changed = False
+        for size in range(len(toks) // 2, 0, -1):
+            for i in range(len(toks) - 2 * size + 1):
+                a, b = toks[i : i + size], toks[i + size : i + 2 * size]
+                if [t.lower() for t in a] == [t.lower() for t in b]:
+                    toks = toks[: i + size] + toks[i + 2 * size :]
+                    changed = True
+                    break
+            if changed:
+                break
+    # "Justin Trudeau Trudeau": a surname repeated after the full name
+    while len(toks) >= 3 and toks[-1].lower() == toks[-2].lower():
+        toks.pop()
+    return " ".join(toks)
+
+
+def strip_leading(toks: list[str], lex: Lexicon) -> int:
+    """How many leading tokens are not part of a name: a dateline (``OTTAWA —``, ``BEIRUT (Reuters) -``),
+    credits (``Getty Images``), sentence-initial function words (``Though``, ``For``), times (``7:30 p.m.``)."""
+    start = _after_dateline(toks)
+    changed = True
+    while changed and start < len(toks):
+        changed = False
+        low = toks[start].lower().strip(".,:;")
+        rest_named = any(t[:1].isupper() for t in toks[start + 1 :])
+        leading = low in lex.leading_words and low not in lex.title_words
+        credit = low in lex.credit_words and rest_named and _credit_run(toks, start, lex)
+        if leading or credit or not low or _TIME.match(toks[start]):
+            start += 1
+            changed = True
+    return start
+
+
+def _credit_run(toks: list[str], i: int, lex: Lexicon) -> bool:
+    """A credit word starts a run of credit words followed by a name ("Getty Images Kevin Vickers")."""
+    j = i
+    while j < len(toks) and toks[j].lower().strip(".,:;/") in lex.credit_words:
+        j += 1
+    return j - i >= 2 or (j < len(toks) and toks[j - 1].endswith(("/", ":")))
+
+
+def _after_dateline(toks: list[str]) -> int:
+    """Index after a dateline: upper-case place words, an optional ``(Agency)``, then a dash."""
+    for k, t in enumerate(toks[:8]):
+        if t in _DATELINE_DASH:
+            head = [x for x in toks[:k] if not (x.startswith("(") or x.endswith(")"))]
+            if head and all(x.isupper() or x in {",", "."} or not x[:1].isalpha() for x in head):
+                return k + 1
+            return 0
+    return 0
+
+
+def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Split leading title words from a person's name: ``Conservative Leader Andrew Scheer`` ->
+    (``Conservative Leader``, ``Andrew Scheer``).  A title needs a name after it.
+
+    Examples:
+        >>> from attribution.lexicon import default_lexicon
+        >>> split_title("Chief Executive Satya Nadella".split(), default_lexicon())
+        (['Chief', 'Executive'], ['Satya', 'Nadella'])
+        >>> split_title(["Mr.", "Bonsey"], default_lexicon())
+        (['Mr.'], ['Bonsey'])
+    """
+    last = -1
+    for k, t in enumerate(toks[:-1]):
+        low = t.lower()
+        if low in lex.title_words or low in lex.honorifics:
+            last = k
+    if last < 0:
+        return [], toks
+    return toks[: last + 1], toks[last + 1 :]
+
+
+def acronym(name: str, lex: Lexicon | None = None) -> str | None:
+    """Derive an organisation's acronym: three or more significant words, no corporate suffix.
+
+    Examples:
+        >>> acronym("Syrian Observatory for Human Rights")
+        'SOHR'
+        >>> acronym("International Crisis Group")
+        'ICG'
+        >>> acronym("Microsoft Corp") is None, acronym("Crisis Group") is None, acronym("Reuters") is None
+        (True, True, True)
+    """
+    suffixes = lex.corporate_suffixes if lex is not None else frozenset({"corp", "corp.", "inc", "inc.", "ltd", "co"})
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if words and words[-1].lower() in suffixes:
+        return None
+    significant = [w for w in words if w.lower() not in _NAME_FUNCTION]
+    if len(significant) < 3 or not all(w[:1].isupper() for w in significant):
+        return None
+    return "".join(w[0] for w in significant).upper()
+
+
+def written_acronym(text: str, name: str) -> str | None:
+    """An acronym the article itself writes for ``name``: "International Crisis Group (ICG)".
+
+    Examples:
+        >>> written_acronym("the Federal Bureau of Investigation (FBI) said", "Federal Bureau of Investigation")
+        'FBI'
+    """
+    m = re.search(re.escape(name) + r"\s*[(\[]\s*([A-Z][A-Za-z0-9&.]{1,9})\s*[)\]]", text)
+    if not m:
+        return None
+    short = m.group(1).replace(".", "")
+    return short if short.isupper() or sum(c.isupper() for c in short) >= 2 else None
