@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from . import nlp
 from .config import Settings
-from .coref import resolve_sources, source_id
+from .coref import Resolved
 from .decisions import Decisions, default_decisions
+from .identity import attribute_speakers, with_affiliations
 from .lexicon import Lexicon, default_lexicon
-from .model import Article, ArticleResult, Cue, Quote, QuoteKind, Source, SourceKind, Span, SpeakerMention
+from .model import Article, ArticleResult, Cue, Quote, Source, Span, SpeakerMention
 from .nlp import ParsedDoc
 from .outlets import find_outlet
 from .quotes import Candidate, find_quotes, pair_marks, paragraph_spans
-from .speakers import MentionInfo, acronym, appositive_roles, describe_mention
 
 __all__ = ["Analyzer", "analyze_parsed", "analyze_text"]
-
-# Words after a speaker mention that may say it is anonymous ("… who asked not to be named").
-_CONTEXT_CHARS = 80
-
-
-def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
-    if c.speaker is None:
-        return None
-    end_char = doc.words[c.speaker[1] - 1].end
-    sent = doc.sentences[doc.words[c.speaker[0]].sent]
-    context = doc.text[end_char : min(sent.end, end_char + _CONTEXT_CHARS)]
-    return describe_mention(doc, c.speaker, lex=lex, context=context)
-
 
 def analyze_parsed(
     article: Article,
@@ -39,56 +25,52 @@ def analyze_parsed(
     lex: Lexicon | None = None,
     decisions: Decisions | None = None,
 ) -> ArticleResult:
-    """Find and attribute the quotations of an already parsed article."""
+    """Find and attribute the quotations of an already parsed article.
+
+    Rules propose candidates; the learned decisions (when shipped) choose speakers and keep or
+    drop candidates; :mod:`attribution.identity` turns speakers into canonical sources.
+    """
     lex = lex or default_lexicon()
-    text = article.text
-    paragraphs = paragraph_spans(text)
-    pairs = pair_marks(text)
-    cands = find_quotes(doc, pairs, paragraphs, lex=lex, settings=settings)
+    paragraphs = paragraph_spans(article.text)
+    cands = find_quotes(doc, pair_marks(article.text), paragraphs, lex=lex, settings=settings)
     if settings.learned:
         cands = (decisions or default_decisions()).apply(doc, cands, paragraphs, lex)
-    mentions = [_mention(doc, c, lex) for c in cands]
-    quoted = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
-    resolved = resolve_sources(doc, mentions, lex=lex, quoted=quoted)
-    quotes: list[Quote] = []
-    sources: dict[str, Source] = {}
+    resolved = attribute_speakers(doc, cands, lex=lex)
+    quotes = _quotes(doc, cands, resolved, paragraphs, lex)
     by_source: dict[str, list[str]] = {}
-    para_starts = [p[0] for p in paragraphs]
-    outlets_by_index: list = []
-    for i, (c, r) in enumerate(zip(cands, resolved, strict=True)):
-        qid = f"q{i + 1}"
-        content = Span(text[c.start : c.end], c.start, c.end)
-        cue = None
-        if c.cue is not None:
-            w0, w1 = doc.words[c.cue[0]], doc.words[c.cue[1] - 1]
-            cue = Cue(text[w0.start : w1.end], c.cue_lemma or w0.lemma.lower(), w0.start, w1.end, c.tier)
-        speaker = None
+    sources: dict[str, Source] = {}
+    for q, r in zip(quotes, resolved, strict=True):
         if r is not None:
-            src = r.source
-            sources[src.id] = src
-            by_source.setdefault(src.id, []).append(qid)
-            speaker = SpeakerMention(
-                mention=r.info.mention,
-                start=r.info.start,
-                end=r.info.end,
-                name=src.name,
-                kind=src.kind,
-                role=r.info.role,
-                affiliation=r.info.affiliation,
-                source_id=src.id,
-                gender=src.gender,
-            )
+            sources[r.source.id] = r.source
+            by_source.setdefault(r.source.id, []).append(q.id)
+    return ArticleResult(
+        article=article,
+        quotes=tuple(quotes),
+        sources=tuple(with_affiliations(list(sources.values()), doc.text, lex)),
+        quote_ids_by_source={k: tuple(v) for k, v in by_source.items()},
+    )
+
+
+def _quotes(
+    doc: ParsedDoc, cands: list[Candidate], resolved: list[Resolved | None], paragraphs: list, lex: Lexicon
+) -> list[Quote]:
+    """One :class:`Quote` per candidate: content, cue, speaker, outlet (continuations keep theirs)."""
+    text = doc.text
+    para_starts = [p[0] for p in paragraphs]
+    outlets: list = []
+    quotes = []
+    for i, (c, r) in enumerate(zip(cands, resolved, strict=True)):
         outlet = find_outlet(doc, c.cue, lex=lex, exclude=(c.start, c.end))
         if outlet is None and c.continues is not None:
-            outlet = outlets_by_index[c.continues]
-        outlets_by_index.append(outlet)
+            outlet = outlets[c.continues]
+        outlets.append(outlet)
         quotes.append(
             Quote(
-                id=qid,
+                id=f"q{i + 1}",
                 kind=c.kind,
-                content=content,
-                cue=cue,
-                speaker=speaker,
+                content=Span(text[c.start : c.end], c.start, c.end),
+                cue=_cue(doc, c),
+                speaker=None if r is None else _speaker(r),
                 outlet=outlet,
                 continues=None if c.continues is None else f"q{c.continues + 1}",
                 paragraph=max(0, sum(1 for s in para_starts if s <= c.start) - 1),
@@ -96,34 +78,28 @@ def analyze_parsed(
                 confidence=c.confidence,
             )
         )
-    final_sources = {sid: sources[sid] for sid in by_source}
-    # roles stated elsewhere in the article ("Noah Bonsey, a senior analyst at the ICG, …")
-    stated = appositive_roles(doc, lex=lex)
-    for sid, src in list(final_sources.items()):
-        if src.kind is SourceKind.PERSON and (src.role is None or src.affiliation is None):
-            role, aff = next(
-                (v for k, v in stated.items() if k.endswith(src.name) or src.name.endswith(k)), (None, None)
-            )
-            if role or aff:
-                final_sources[sid] = replace(src, role=src.role or role, affiliation=src.affiliation or aff)
-    # an affiliation is an organisation source too (with its derived short form), even if it never speaks
-    for src in list(final_sources.values()):
-        if src.affiliation:
-            org_id = source_id(SourceKind.ORGANIZATION, src.affiliation)
-            if org_id not in final_sources:
-                short = acronym(src.affiliation)
-                final_sources[org_id] = Source(
-                    id=org_id,
-                    name=src.affiliation,
-                    kind=SourceKind.ORGANIZATION,
-                    short=short,
-                    aliases=tuple(a for a in (src.affiliation, short) if a),
-                )
-    return ArticleResult(
-        article=article,
-        quotes=tuple(quotes),
-        sources=tuple(final_sources.values()),
-        quote_ids_by_source={k: tuple(v) for k, v in by_source.items()},
+    return quotes
+
+
+def _cue(doc: ParsedDoc, c: Candidate) -> Cue | None:
+    if c.cue is None:
+        return None
+    w0, w1 = doc.words[c.cue[0]], doc.words[c.cue[1] - 1]
+    return Cue(doc.text[w0.start : w1.end], c.cue_lemma or w0.lemma.lower(), w0.start, w1.end, c.tier)
+
+
+def _speaker(r: Resolved) -> SpeakerMention:
+    src = r.source
+    return SpeakerMention(
+        mention=r.info.mention,
+        start=r.info.start,
+        end=r.info.end,
+        name=src.name,
+        kind=src.kind,
+        role=r.info.role or src.role,
+        affiliation=r.info.affiliation or src.affiliation,
+        source_id=src.id,
+        gender=src.gender,
     )
 
 

@@ -222,13 +222,23 @@ def resolve_sources(
     *,
     lex: Lexicon,
     quoted: Sequence[tuple[int, int]] = (),
+    stated: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> list[Resolved | None]:
     """Resolve each mention (in document order) to a canonical source of the article; names
-    inside ``quoted`` spans (direct quotations) are never antecedents."""
+    inside ``quoted`` spans (direct quotations) are never antecedents; ``stated`` holds the roles
+    the article gives elsewhere ("Noah Bonsey, a senior analyst at the ICG, …")."""
     r = _Resolver(doc, mentions, lex, quoted)
     ents = [None if m is None else r.resolve(m) for m in mentions]
+    for e in r.entities.values():
+        if e.kind is SourceKind.PERSON and (e.role is None or e.affiliation is None):
+            role, aff = next(((v for k, v in (stated or {}).items() if _same_person(k, e.name))), (None, None))
+            e.role, e.affiliation = e.role or role, e.affiliation or aff
     final = {id(e): _freeze(e, doc, lex) for e in r.entities.values()}
     return [None if m is None or e is None else Resolved(m, final[id(e)]) for m, e in zip(mentions, ents, strict=True)]
+
+
+def _same_person(written: str, name: str) -> bool:
+    return written.endswith(name) or name.endswith(written)
 
 
 def _short_form(text: str, name: str, lex: Lexicon) -> str | None:

@@ -15,6 +15,8 @@ __all__ = [
     "ACCORDING_LEMMAS",
     "ADDRESSEE_LEMMAS",
     "CONTENT_RELS",
+    "NP_CONTENT_LEMMAS",
+    "PARTICLE_RELS",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
     "TIME_NOUNS",
@@ -53,6 +55,20 @@ TIME_NOUNS = frozenset(
         "october", "november", "december", "time", "hour", "minute", "moment", "decade", "century",
     }
 )  # fmt: skip
+
+# Speech verbs whose content may be a bare noun phrase ("reported news of the agreement",
+# "denied the claims"); any other verb needs a clause ("posted a video", "estimated the timeline").
+NP_CONTENT_LEMMAS = frozenset(
+    {
+        "report", "announce", "confirm", "deny", "claim", "acknowledge", "admit", "reveal", "predict", "promise",
+        "say", "tell", "warn", "note", "cite", "quote", "describe", "demand", "urge", "propose", "recommend",
+        "praise", "criticize", "criticise", "blame", "accuse", "defend", "dismiss", "hail", "slam", "blast",
+        "decry", "condemn", "denounce", "question", "reiterate", "repeat", "mention", "stress", "emphasize",
+        "emphasise", "vow", "pledge", "threaten", "disclose", "allege", "concede", "call", "tweet", "ask",
+    }
+)  # fmt: skip
+# Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
+PARTICLE_RELS = frozenset({"compound:prt"})
 
 # Naming verbs before a quoted phrase mark a name or a scare quote, not speech
 # (known as “the capital of the revolution”).

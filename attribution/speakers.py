@@ -135,6 +135,9 @@ def _trimmed(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon, context: str) 
     words = list(doc.words[span[0] : span[1]])
     skip = names.strip_leading([w.text for w in words], lex)
     words = words[skip:]
+    cut = next((k for k, w in enumerate(words) if w.text in {"(", "["} and k > 0), None)
+    if cut is not None:
+        words = words[:cut]  # "the Federal Bureau of Investigation (FBI", "Gov. Mike Pence (R-IN)"
     while words and (words[-1].upos == "PUNCT" or words[-1].lower_text() in {"'s", "’s", "'", "’"}):
         words.pop()
     if not words:
@@ -238,7 +241,8 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     run = words[j:k]
     if not run:
         return None
-    org_aff, run = _org_before_person(run)
+    orgs = frozenset(e.text for e in m.doc.entities if e.type in {"ORG", "LOC", "GPE"})
+    org_aff, run = _org_before_person(run, orgs)
     has_org_word = any(w.lower_text() in lex.org_words for w in run)
     title_after = k < len(toks) and lows[k] in lex.title_words and 2 <= len(run) <= 4
     person = (
@@ -265,11 +269,14 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     return m.info(" ".join(name), SourceKind.PERSON, role=_clean_role(role), affiliation=affiliation or org_aff or aff)
 
 
-def _org_before_person(run: list) -> tuple[str | None, list]:
-    """ "Microsoft Brad Smith": an organisation or place the NER tags before a person's name."""
-    for n in range(1, len(run)):
-        if run[n - 1].ner in {"ORG", "LOC", "GPE"} and all(w.ner in {"PER", "PERSON"} for w in run[n:]):
-            return " ".join(w.text for w in run[:n]), run[n:]
+def _org_before_person(run: list, orgs: frozenset[str]) -> tuple[str | None, list]:
+    """ "Microsoft Brad Smith": an organisation or place before a person's name, as the NER tags
+    it here or names it elsewhere in the article (``orgs``)."""
+    for n in range(1, len(run) - 1 if len(run) >= 3 else len(run)):
+        head = " ".join(w.text for w in run[:n])
+        tagged = run[n - 1].ner in {"ORG", "LOC", "GPE"} and all(w.ner in {"PER", "PERSON"} for w in run[n:])
+        if tagged or (len(run) - n >= 2 and head in orgs):
+            return head, run[n:]
     return None, run
 
 
@@ -279,6 +286,9 @@ def _person_after(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
     if named is None:
         return None
     n0, n1, t0 = named
+    # "Conservative Leader": an adjective or nationality before the title belongs to the role
+    while t0 > i and (m.words[t0 - 1].upos == "ADJ" or m.words[t0 - 1].ner in {"MISC", "NORP"}):
+        t0 -= 1
     role = m.join(m.words[t0:n0]) or None
     aff = _strip_det(m.join(m.words[i:t0])) or None
     _, name = names.split_title(m.join(m.words[n0:n1]).split(), m.lex)
@@ -472,6 +482,6 @@ def appositive_roles(doc: ParsedDoc, *, lex: Lexicon) -> dict[str, tuple[str | N
                 role, aff = _split_appos(toks, lex)
                 if role:
                     name = doc.text[words[i].start : words[j - 1].end]
-                    out.setdefault(name, (role, aff))
+                    out.setdefault(name, (_clean_role(role), _clean_role(aff)))
         i = j
     return out

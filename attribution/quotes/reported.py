@@ -13,7 +13,7 @@ Shapes handled (UD attaches reported speech both ways):
 from __future__ import annotations
 
 from ..config import Settings
-from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, CONTENT_RELS, Lexicon
+from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, CONTENT_RELS, NP_CONTENT_LEMMAS, PARTICLE_RELS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
@@ -193,6 +193,40 @@ def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
     return not (has_root_subject and "VerbForm=Inf" not in feats)
 
 
+def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
+    """Uses of a cue word that report no speech: a noun ("a tsunami warning"), a passive with no
+    clause ("was called for tripping"), a heading ("WATCH: … says"), "you tell me"."""
+    w = doc.words[c]
+    kids = [doc.words[k] for k in doc.children(c)]
+    if any(k.deprel in {"det", "compound", "nmod:poss"} and k.i < c for k in kids):
+        return True
+    clause = any(k.deprel.split(":")[0] in CONTENT_RELS for k in kids)
+    if any(k.deprel == "aux:pass" for k in kids) and not clause:
+        return True
+    first = doc.words[lo]
+    if first.text.isupper() and len(first.text) > 1 and lo + 1 < c and doc.words[lo + 1].text == ":":
+        return True
+    subj = next((k for k in kids if k.deprel in SUBJECTS), None)
+    return subj is not None and subj.lower_text() == "you" and "Tense=Past" not in w.feats
+
+
+def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
+    """Whether the words after a cue can be its content when they are no clause: only for verbs
+    that report a noun phrase, with no particle, and not "charged him with" / "thank X for" / "pointed at"."""
+    w = doc.words[c]
+    kids = [doc.words[k] for k in doc.children(c)]
+    if any(k.deprel in PARTICLE_RELS for k in kids):
+        return False
+    if doc.words[content[0]].upos == "ADP":
+        return False
+    has_obj = any(k.deprel in {"obj", "iobj"} for k in kids)
+    for k in kids:
+        cases = {doc.words[g].lower_text() for g in doc.children(k.i) if doc.words[g].deprel == "case"}
+        if k.deprel.startswith("obl") and has_obj and cases & {"with", "for", "at", "of"}:
+            return False
+    return w.lemma.lower() in NP_CONTENT_LEMMAS
+
+
 def find_reported(
     doc: ParsedDoc,
     outer: list[MarkPair],
@@ -222,7 +256,7 @@ def find_reported(
                 continue
             if w.deprel == "amod" and c > lo and doc.words[c - 1].upos in {"DET", "ADJ"}:
                 continue  # "the reported attack"
-            if _no_speaker_frame(doc, c):
+            if _no_speaker_frame(doc, c) or _not_speech(doc, c, lo):
                 continue
             if any(
                 doc.words[k].lower_text() in _WH and doc.words[k].deprel in {"obj", "nsubj"} and k < c
@@ -238,7 +272,7 @@ def find_reported(
                 to_inf = (
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
-                if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not to_inf:
+                if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not to_inf and _np_content_ok(doc, c, right):
                     content = right
             if content is None:
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)

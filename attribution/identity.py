@@ -1,0 +1,63 @@
+"""Source identity, end to end: speaker words -> mention -> entity of the article -> canonical source.
+
+1. :func:`attribution.speakers.describe_mention` reads the speaker's words: name, kind, role,
+   affiliation, anonymity (and rejects words that cannot speak);
+2. :func:`attribution.coref.resolve_sources` ties each mention to an entity of the article (the
+   fullest name; pronouns and nominals by agreement and distance), with the roles the article
+   states elsewhere and the gender it states (:mod:`attribution.gender`);
+3. :func:`with_affiliations` adds each affiliation as an organisation source;
+4. across a corpus, :func:`attribution.coref.corpus_aliases` and :func:`corpus_source_id` say which
+   sources are one (full names, acronyms; generic groups and anonymous sources stay per article).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .coref import Resolved, corpus_aliases, corpus_source_id, resolve_sources, source_id
+from .lexicon import Lexicon
+from .model import QuoteKind, Source, SourceKind
+from .names import acronym, written_acronym
+from .nlp import ParsedDoc
+from .quotes import Candidate
+from .speakers import MentionInfo, appositive_roles, describe_mention
+
+__all__ = ["attribute_speakers", "corpus_aliases", "corpus_source_id", "with_affiliations"]
+
+# Words after a speaker mention that may say it is anonymous ("… who asked not to be named").
+CONTEXT_CHARS = 120
+
+
+def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
+    if c.speaker is None:
+        return None
+    end_char = doc.words[c.speaker[1] - 1].end
+    sent = doc.sentences[doc.words[c.speaker[0]].sent]
+    context = doc.text[end_char : min(sent.end, end_char + CONTEXT_CHARS)]
+    return describe_mention(doc, c.speaker, lex=lex, context=context)
+
+
+def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexicon) -> list[Resolved | None]:
+    """The canonical source of each candidate's speaker (``None``: no speaker, or none that can speak)."""
+    mentions = [_mention(doc, c, lex) for c in cands]
+    quoted = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
+    return resolve_sources(doc, mentions, lex=lex, quoted=quoted, stated=appositive_roles(doc, lex=lex))
+
+
+def with_affiliations(sources: list[Source], text: str, lex: Lexicon) -> list[Source]:
+    """An affiliation is an organisation source too (with its short form), even if it never speaks."""
+    out = {s.id: s for s in sources}
+    for src in sources:
+        if not src.affiliation:
+            continue
+        org_id = source_id(SourceKind.ORGANIZATION, src.affiliation)
+        if org_id not in out:
+            short = written_acronym(text, src.affiliation) or acronym(src.affiliation, lex)
+            out[org_id] = Source(
+                id=org_id,
+                name=src.affiliation,
+                kind=SourceKind.ORGANIZATION,
+                short=short,
+                aliases=tuple(a for a in (src.affiliation, short) if a),
+            )
+    return list(out.values())
