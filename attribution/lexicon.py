@@ -14,8 +14,9 @@ from importlib import resources
 __all__ = [
     "ACCORDING_LEMMAS",
     "ADDRESSEE_LEMMAS",
+    "CLAUSE_ONLY_LEMMAS",
     "CONTENT_RELS",
-    "NP_CONTENT_LEMMAS",
+    "NO_CONTENT_PREPS",
     "PARTICLE_RELS",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
@@ -56,17 +57,11 @@ TIME_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-# Speech verbs whose content may be a bare noun phrase ("reported news of the agreement",
-# "denied the claims"); any other verb needs a clause ("posted a video", "estimated the timeline").
-NP_CONTENT_LEMMAS = frozenset(
-    {
-        "report", "announce", "confirm", "deny", "claim", "acknowledge", "admit", "reveal", "predict", "promise",
-        "say", "tell", "warn", "note", "cite", "quote", "describe", "demand", "urge", "propose", "recommend",
-        "praise", "criticize", "criticise", "blame", "accuse", "defend", "dismiss", "hail", "slam", "blast",
-        "decry", "condemn", "denounce", "question", "reiterate", "repeat", "mention", "stress", "emphasize",
-        "emphasise", "vow", "pledge", "threaten", "disclose", "allege", "concede", "call", "tweet", "ask",
-    }
-)  # fmt: skip
+# Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
+# timeline", "pointed the way", "charged him"): they report speech only with a clause.
+CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "point", "charge", "inform", "score", "brief", "thank"})
+# Prepositions that, first after a cue, start no content ("pointed at the door", "charged with").
+NO_CONTENT_PREPS = frozenset({"at", "with", "into", "on", "in", "by", "from"})
 # Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
 PARTICLE_RELS = frozenset({"compound:prt"})
 

@@ -83,6 +83,8 @@ def dedupe_runs(name: str) -> str:
 def strip_leading(toks: list[str], lex: Lexicon) -> int:
     """How many leading tokens are not part of a name: a dateline (``OTTAWA —``, ``BEIRUT (Reuters) -``),
     credits (``Getty Images``), sentence-initial function words (``Though``, ``For``), times (``7:30 p.m.``)."""
+    if _is_dateline(toks):
+        return len(toks)
     start = _after_dateline(toks)
     changed = True
     while changed and start < len(toks):
@@ -103,6 +105,22 @@ def _credit_run(toks: list[str], i: int, lex: Lexicon) -> bool:
     while j < len(toks) and toks[j].lower().strip(".,:;/") in lex.credit_words:
         j += 1
     return j - i >= 2 or (j < len(toks) and toks[j - 1].endswith(("/", ":")))
+
+
+_MONTHS = frozenset(
+    {
+        "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "may", "jun", "jun.", "jul", "jul.", "aug",
+        "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    }
+)  # fmt: skip
+
+
+def _is_dateline(toks: list[str]) -> bool:
+    """ "FLINT, Mich., Oct. 4": a place in capitals, then a region or a date."""
+    if len(toks) < 2 or not (toks[0].isupper() and len(toks[0]) >= 3 and toks[0].isalpha()):
+        return False
+    return toks[1] == "," and any(t.lower() in _MONTHS or t.isdigit() for t in toks[2:])
 
 
 def _after_dateline(toks: list[str]) -> int:

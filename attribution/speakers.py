@@ -348,8 +348,12 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info(name, SourceKind.ANONYMOUS, role=name)
     if head in lex.org_words:
         return m.info(name, SourceKind.ORGANIZATION)
+    if words[head_i].upos == "PROPN" and words[head_i].ner == "MISC" and not plural:
+        return m.info("", SourceKind.GROUP)  # "a Pinot Noir that says …": a thing with a name, not a speaker
+    if len(words) == 1 and words[0].upos in {"ADJ", "ADV"}:
+        return m.info("", SourceKind.GROUP)  # "Rival", "Meanwhile": no noun, no speaker
     if not _human_noun(head, lows[head_i], lex) and words[head_i].upos != "PROPN":
-        return m.info("", SourceKind.GROUP)  # "Bomb threats", "Rival": not someone who speaks
+        return m.info(name, SourceKind.DOCUMENT)  # "her submission to the court", "bomb threats": a thing that says
     return m.info(name, SourceKind.GROUP)
 
 

@@ -63,7 +63,7 @@ class Data:
 
 
 def select(golds: Iterable[GoldArticle], per_publisher: int | None, exclude: str | None) -> list[GoldArticle]:
-    """Articles to train on: every article, or ``per_publisher`` spread over each publisher's list."""
+    """Articles to train on: every article, or every third article of each publisher, ``per_publisher`` of them."""
     by: dict[str, list[GoldArticle]] = {}
     for g in golds:
         if exclude is None or g.publisher != exclude:
@@ -72,8 +72,7 @@ def select(golds: Iterable[GoldArticle], per_publisher: int | None, exclude: str
         return [g for _, gs in sorted(by.items()) for g in gs]
     out = []
     for _, gs in sorted(by.items()):
-        step = max(1, len(gs) // per_publisher)
-        out += gs[::step][:per_publisher]
+        out += gs[::3][:per_publisher]
     return out
 
 
@@ -270,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if "dev" in args.gold.name or "test" in args.gold.name:
         print(f"error: train on PolNeAR train only, not {args.gold}", file=sys.stderr)
         return 2
-    settings = Settings(models_dir=args.models, offline=True, cache_dir=args.cache, learned=False)
+    settings = Settings(models_dir=args.models, offline=True, cache_dir=args.cache, wider_cues=True, learned=False)
     golds = select(load_gold(args.gold), args.per_publisher, args.exclude_publisher)
     figures = train(golds, settings, args.out)
     print(f"{figures['articles']} articles; extraction {figures['extract_s']} s, training {figures['train_s']} s")

@@ -13,7 +13,15 @@ Shapes handled (UD attaches reported speech both ways):
 from __future__ import annotations
 
 from ..config import Settings
-from ..lexicon import ACCORDING_LEMMAS, ADDRESSEE_LEMMAS, CONTENT_RELS, NP_CONTENT_LEMMAS, PARTICLE_RELS, Lexicon
+from ..lexicon import (
+    ACCORDING_LEMMAS,
+    ADDRESSEE_LEMMAS,
+    CLAUSE_ONLY_LEMMAS,
+    CONTENT_RELS,
+    NO_CONTENT_PREPS,
+    PARTICLE_RELS,
+    Lexicon,
+)
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
@@ -195,36 +203,46 @@ def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
 
 def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     """Uses of a cue word that report no speech: a noun ("a tsunami warning"), a passive with no
-    clause ("was called for tripping"), a heading ("WATCH: … says"), "you tell me"."""
+    clause and no agent ("was called for tripping"), a heading ("WATCH: … says"), "you tell me",
+    a question frame ("Asked about the delay, the mayor said …": the answer is the attribution)."""
     w = doc.words[c]
     kids = [doc.words[k] for k in doc.children(c)]
-    if any(k.deprel in {"det", "compound", "nmod:poss"} and k.i < c for k in kids):
+    if any(k.deprel == "det" and k.i < c for k in kids) or (
+        w.upos == "NOUN" and any(k.deprel == "compound" and k.i < c for k in kids)
+    ):
         return True
     clause = any(k.deprel.split(":")[0] in CONTENT_RELS for k in kids)
-    if any(k.deprel == "aux:pass" for k in kids) and not clause:
+    agent = any(k.deprel.startswith("obl") and _case(doc, k.i) & {"by"} for k in kids)
+    if any(k.deprel == "aux:pass" for k in kids) and not clause and not agent:
         return True
     first = doc.words[lo]
     if first.text.isupper() and len(first.text) > 1 and lo + 1 < c and doc.words[lo + 1].text == ":":
         return True
     subj = next((k for k in kids if k.deprel in SUBJECTS), None)
+    if subj is None and c == lo and "VerbForm=Part" in w.feats:
+        return True
     return subj is not None and subj.lower_text() == "you" and "Tense=Past" not in w.feats
 
 
+def _case(doc: ParsedDoc, k: int) -> set[str]:
+    return {doc.words[g].lower_text() for g in doc.children(k) if doc.words[g].deprel == "case"}
+
+
 def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
-    """Whether the words after a cue can be its content when they are no clause: only for verbs
-    that report a noun phrase, with no particle, and not "charged him with" / "thank X for" / "pointed at"."""
+    """Whether the words after a cue can be its content when they are no clause: not after a
+    transitive particle ("wrote off assets", "called the trope out"), a preposition that starts
+    no content ("pointed at"), "charged him with", or a verb whose object is not speech ("posted a video")."""
     w = doc.words[c]
     kids = [doc.words[k] for k in doc.children(c)]
-    if any(k.deprel in PARTICLE_RELS for k in kids):
-        return False
-    if doc.words[content[0]].upos == "ADP":
-        return False
     has_obj = any(k.deprel in {"obj", "iobj"} for k in kids)
-    for k in kids:
-        cases = {doc.words[g].lower_text() for g in doc.children(k.i) if doc.words[g].deprel == "case"}
-        if k.deprel.startswith("obl") and has_obj and cases & {"with", "for", "at", "of"}:
-            return False
-    return w.lemma.lower() in NP_CONTENT_LEMMAS
+    if has_obj and any(k.deprel in PARTICLE_RELS for k in kids):
+        return False
+    first = doc.words[content[0]]
+    if first.upos == "ADP" and first.lower_text() in NO_CONTENT_PREPS:
+        return False
+    if has_obj and any(k.deprel.startswith("obl") and _case(doc, k.i) & {"with"} for k in kids):
+        return False
+    return w.lemma.lower() not in CLAUSE_ONLY_LEMMAS
 
 
 def find_reported(
