@@ -67,7 +67,7 @@ def test_short_claims_merge_only_for_the_same_speaker():
 
 def test_drift_chain_stops():
     """Each step is one word, but the ends are different claims: the cluster guard keeps them apart."""
-    base = "the ministry will publish the full budget figures for the coming year next week".split()
+    base = list(words("the ministry will publish the full budget figures for the coming year next week"))
     chain, cur = [], list(base)
     for i, new in enumerate(["agency", "release", "partial", "tax", "data", "past", "decade", "today"]):
         cur[[1, 3, 5, 6, 7, 10, 11, 13][i]] = new
@@ -87,7 +87,7 @@ def test_paraphrase_links_reported_to_direct_of_same_speaker():
         ClaimItem(reported, "a3", "person:y", kind="indirect"),  # another speaker: no link
         ClaimItem("that the weather was fine", "a4", "person:x", kind="indirect"),
     ]
-    claims, claim_of = build_claims(items)
+    claims, _ = build_claims(items)
     links = link_paraphrases(claims)
     assert len(links) == 1
     src, dst, weight = links[0]
