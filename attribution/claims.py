@@ -32,10 +32,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from importlib import resources
 
 from datasketch import MinHash, MinHashLSH
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 __all__ = [
     "Claim",
@@ -157,16 +158,16 @@ def _changed_words(a: Words, b: Words, ops: Iterable[tuple[str, int, int, int, i
 def _contained(short: Words, long_: Words) -> bool:
     """``short`` is a shortened form of ``long_`` (an excerpt, possibly with an ellipsis)."""
     n = len(short)
-    if n < CONTAIN_MIN_WORDS:
+    if n < CONTAIN_MIN_WORDS or LCSseq.similarity(short, long_) < n - n // 10:
         return False
-    ops = Indel.opcodes(short, long_)
-    runs = [i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal" and i2 - i1 >= 3]
-    if sum(runs) < n - n // 10 or len(runs) > 1 + n // 8:
+    # longest blocks first (difflib), so an excerpt is not scattered over words that recur ("the")
+    blocks = [b for b in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if b.size >= 3]
+    if sum(b.size for b in blocks) < n - n // 10 or len(blocks) > 1 + n // 8:
         return False
-    lost = [w for tag, i1, i2, _, _ in ops if tag != "equal" for w in short[i1:i2]]
-    equal = [(j1, j2) for tag, _, _, j1, j2 in ops if tag == "equal"]
-    inside = long_[equal[0][0] : equal[-1][1]]  # words the excerpt skips, between its first and last word
-    return not NEGATIONS.intersection(lost) and not NEGATIONS.intersection(set(inside) - set(short))
+    kept = {i for b in blocks for i in range(b.a, b.a + b.size)}
+    lost = {w for i, w in enumerate(short) if i not in kept}
+    inside = set(long_[blocks[0].b : blocks[-1].b + blocks[-1].size]) - set(short)  # what the excerpt skips
+    return not NEGATIONS.intersection(lost | inside)
 
 
 def _edited(a: Words, b: Words) -> bool:
