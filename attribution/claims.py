@@ -13,8 +13,8 @@ Short claims (under :data:`MIN_SHARED_WORDS` words: *"No comment"*) are the same
 the same speaker.  Candidates come from MinHash LSH (``datasketch``) over word unigrams and
 bigrams, and from an index of each wording's first and last eight words (for shortened forms);
 the final decision is a word-level alignment (``rapidfuzz``).  Clusters grow by union-find, and
-two clusters join only when their longest wordings pass the same check, so a chain of small
-edits cannot drift into a different claim.  Memory per distinct wording: one MinHash while it is
+two clusters join only when their founders (earliest wordings) pass the same check too, so a
+chain of small edits cannot drift into a different claim.  Memory per distinct wording: one MinHash while it is
 inserted, its LSH band keys and two anchors; pair scores are never kept.
 
 Paraphrase links: a reported (indirect) claim and a direct claim of the same speaker whose
@@ -166,7 +166,9 @@ def _contained(short: Words, long_: Words) -> bool:
         return False
     kept = {i for b in blocks for i in range(b.a, b.a + b.size)}
     lost = {w for i, w in enumerate(short) if i not in kept}
-    inside = set(long_[blocks[0].b : blocks[-1].b + blocks[-1].size]) - set(short)  # what the excerpt skips
+    # the stretch of the longer text the excerpt covers, widened by the excerpt's unmatched ends
+    lead, trail = blocks[0].a, n - blocks[-1].a - blocks[-1].size
+    inside = set(long_[max(0, blocks[0].b - lead) : blocks[-1].b + blocks[-1].size + trail]) - set(short)
     return not NEGATIONS.intersection(lost | inside)
 
 
@@ -209,9 +211,11 @@ def _band_key(b: bytes) -> bytes:
 
 
 class _UnionFind:
-    def __init__(self, reps: list[Words]) -> None:
-        self.parent = list(range(len(reps)))
-        self.rep = reps  # the longest wording of each root's cluster
+    """Union-find over wordings; a cluster's root is its earliest wording (its *founder*)."""
+
+    def __init__(self, wordings: list[Words]) -> None:
+        self.parent = list(range(len(wordings)))
+        self.wordings = wordings
 
     def find(self, x: int) -> int:
         root = x
@@ -222,11 +226,10 @@ class _UnionFind:
         return root
 
     def join(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb or not same_claim(self.rep[ra], self.rep[rb]):
+        """Join the clusters of ``a`` and ``b`` if their founders are one claim too (no drift)."""
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra == rb or not same_claim(self.wordings[ra], self.wordings[rb]):
             return False
-        if len(self.rep[ra]) < len(self.rep[rb]) or (len(self.rep[ra]) == len(self.rep[rb]) and rb < ra):
-            ra, rb = rb, ra
         self.parent[rb] = ra
         return True
 
@@ -265,7 +268,7 @@ def _contained_candidates(w: Words, anchors: dict[int, int | list[int]]) -> set[
 
 
 def _cluster_wordings(wordings: list[Words]) -> _UnionFind:
-    uf = _UnionFind(list(wordings))
+    uf = _UnionFind(wordings)
     anchors = _anchor_index(wordings)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, hashfunc=_band_key)
     indexed = [g for g, w in enumerate(wordings) if len(w) >= MIN_SHARED_WORDS]

@@ -232,7 +232,8 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
     edge lists all its articles (``articles``, ``weight`` = times reported) and the outlets
     the speaker used; every ``via`` edge lists the speakers and articles that went through it.
     """
-    results = list(results)
+    # earliest first: a claim cluster's founder (its reference wording) is its first-seen form
+    results = sorted(results, key=lambda r: (_day(r.article.date) or "9999-99-99", r.article.id))
     alias_map = corpus_aliases([s for r in results for s in r.sources])
     G = nx.DiGraph()
     arts = {r.article.id: _add_article(G, r.article) for r in results}
