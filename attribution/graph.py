@@ -11,7 +11,6 @@ Only this module imports networkx.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Iterable
@@ -20,7 +19,8 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .claims import Claim, ClaimItem, build_claims, link_paraphrases
+from .chains import Chain, article_day, claim_items, corpus_chains, node_id
+from .claims import Claim, build_claims, link_paraphrases
 from .coref import corpus_aliases, slug, source_id
 from .errors import OutputError
 from .model import ArticleResult, SourceKind
@@ -48,17 +48,10 @@ EDGE_COLORS: dict[str, tuple[int, int, int]] = {
 LABEL_CHARS = 80
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-PER_ARTICLE_KINDS = frozenset({"group", "anonymous"})
 
 
 def _clean(s: str) -> str:
     return _XML_ILLEGAL.sub("", s)
-
-
-def _nid(raw: str) -> str:
-    """Make any id an XML NMTOKEN ("person:noah-bonsey"), whatever a result file holds."""
-    prefix, _, rest = raw.partition(":")
-    return f"{slug(prefix)}:{slug(rest)}" if rest else slug(prefix)
 
 
 def _add_node(G: nx.DiGraph, nid: str, ntype: str, label: str, **attrs: Any) -> None:
@@ -81,66 +74,6 @@ def _add_edge(G: nx.DiGraph, u: str, v: str, etype: str, **attrs: Any) -> None:
         G.edges[u, v]["weight"] += 1.0
         return
     G.add_edge(u, v, type=etype, label=etype, weight=1.0, **attrs)
-
-
-def _day(date: str | None) -> str | None:
-    """The calendar day of an article date (``YYYY-MM-DD``), or ``None`` when it is not a date.
-
-    Examples:
-        >>> _day("2016-09-12T10:30:00+00:00"), _day("12 September 2016"), _day(None)
-        ('2016-09-12', None, None)
-    """
-    m = _DAY.match(date or "")
-    if m is None:
-        return None
-    try:
-        return dt.date.fromisoformat(m.group(0)).isoformat()
-    except ValueError:
-        return None
-
-
-def _local_id(sid: str, kind: str, article: str) -> str:
-    """Generic groups and anonymous sources are per article (DESIGN): *officials* here are not *officials* there."""
-    return f"{sid}--{slug(article)}" if kind in PER_ARTICLE_KINDS else sid
-
-
-def _claim_items(results: list[ArticleResult], alias_map: dict[str, str]) -> tuple[list[ClaimItem], list[Any]]:
-    """One :class:`ClaimItem` per quotation chain (a quotation and its continuations, text joined)."""
-    items: list[ClaimItem] = []
-    chains: list[Any] = []
-    for r in results:
-        a = r.article
-        day = _day(a.date)
-        chain_of: dict[str, list[Any]] = {}
-        ordered: list[list[Any]] = []
-        for q in r.quotes:
-            if q.continues and q.continues in chain_of:
-                chain = chain_of[q.continues]
-                chain.append(q)
-            else:
-                chain = [q]
-                ordered.append(chain)
-            chain_of[q.id] = chain
-        for chain in ordered:
-            head = chain[0]
-            sp = next((q.speaker for q in chain if q.speaker is not None and q.speaker.source_id), None)
-            sid = None
-            if sp is not None:
-                sid = _local_id(_nid(alias_map.get(sp.source_id, sp.source_id)), str(sp.kind), a.id)
-            items.append(
-                ClaimItem(
-                    text=" ".join(q.content.text for q in chain),
-                    article=a.id,
-                    speaker=sid,
-                    speaker_name=sp.name if sp else None,
-                    outlet=a.outlet,
-                    date=day,
-                    kind=str(head.kind),
-                    key=f"{a.id}:{head.id}",
-                )
-            )
-            chains.append((r, chain, sp, sid))
-    return items, chains
 
 
 def _add_claim_node(G: nx.DiGraph, c: Claim) -> None:
@@ -166,7 +99,8 @@ def _add_claim_node(G: nx.DiGraph, c: Claim) -> None:
 
 def _add_article(G: nx.DiGraph, a: Any) -> str:
     art = f"article:{slug(a.id)}"
-    _add_node(G, art, "article", a.title or a.id, article_id=a.id, path=a.path, date=_day(a.date) or a.date, weight=1)
+    date = article_day(a.date) or a.date
+    _add_node(G, art, "article", a.title or a.id, article_id=a.id, path=a.path, date=date, weight=1)
     if a.outlet:
         out = f"outlet:{slug(a.outlet)}"
         _add_node(G, out, "outlet", a.outlet, weight=0)
@@ -180,7 +114,7 @@ def _add_affiliations(G: nx.DiGraph, r: ArticleResult, alias_map: dict[str, str]
         if s.kind is not SourceKind.PERSON or not s.affiliation:
             continue
         org_raw = source_id(SourceKind.ORGANIZATION, s.affiliation)
-        org = _nid(alias_map.get(org_raw, org_raw))
+        org = node_id(alias_map.get(org_raw, org_raw))
         aff = names.get(org_raw)
         _add_node(
             G,
@@ -191,24 +125,25 @@ def _add_affiliations(G: nx.DiGraph, r: ArticleResult, alias_map: dict[str, str]
             aliases=list(aff.aliases) if aff else [s.affiliation],
             weight=0,
         )
-        pid = _nid(alias_map.get(s.id, s.id))
+        pid = node_id(alias_map.get(s.id, s.id))
         _add_node(G, pid, str(s.kind), s.name, aliases=list(s.aliases), short=s.short, role=s.role, weight=0)
         _add_edge(G, pid, org, "affiliated_with", role=s.role)
 
 
-def _add_speaker(G: nx.DiGraph, r: ArticleResult, sp: Any, sid: str) -> None:
-    src = next((s for s in r.sources if s.id == sp.source_id), None)
-    gender = sp.gender or (src.gender if src else None)
+def _add_speaker(G: nx.DiGraph, c: Chain) -> None:
+    sp, src = c.speaker, c.source
+    if sp is None or c.speaker_id is None:
+        return
     _add_node(
         G,
-        sid,
+        c.speaker_id,
         str(sp.kind),
-        src.name if src else sp.name,
+        c.speaker_name or sp.name,
         aliases=list(src.aliases) if src else [sp.mention],
         short=src.short if src else None,
         role=sp.role or (src.role if src else None),
         affiliation=sp.affiliation or (src.affiliation if src else None),
-        gender=None if gender is None else str(gender),
+        gender=c.gender,
         anonymity_reason=src.anonymity_reason if src else None,
         weight=1,
     )
@@ -233,30 +168,29 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
     the speaker used; every ``via`` edge lists the speakers and articles that went through it.
     """
     # earliest first: a claim cluster's founder (its reference wording) is its first-seen form
-    results = sorted(results, key=lambda r: (_day(r.article.date) or "9999-99-99", r.article.id))
+    results = sorted(results, key=lambda r: (article_day(r.article.date) or "9999-99-99", r.article.id))
     alias_map = corpus_aliases([s for r in results for s in r.sources])
     G = nx.DiGraph()
     arts = {r.article.id: _add_article(G, r.article) for r in results}
     for r in results:
         _add_affiliations(G, r, alias_map)
-    items, chains = _claim_items(results, alias_map)
+    chains = corpus_chains(results)
+    items = claim_items(chains)
     claims, claim_of = build_claims(items)
     for c in claims:
         _add_claim_node(G, c)
-    for item, (r, chain, sp, sid), ci in zip(items, chains, claim_of, strict=True):
-        cid = claims[ci].id
-        art = arts[r.article.id]
-        _grow_edge(G, cid, art, "reported_in", {})
-        outlet = next((q.outlet for q in chain if q.outlet is not None), None)
-        if sid is not None:
-            _add_speaker(G, r, sp, sid)
-            cue = next((q.cue.lemma for q in chain if q.cue is not None), None)
-            sets = {"articles": r.article.id, "kind": item.kind, "cue": cue, "dates": item.date}
-            _grow_edge(G, sid, cid, "said", {**sets, "outlets": outlet.name if outlet else None})
+    for item, chain, ci in zip(items, chains, claim_of, strict=True):
+        cid, aid = claims[ci].id, item.article
+        _grow_edge(G, cid, arts[aid], "reported_in", {})
+        outlet = chain.outlet
+        if chain.speaker_id is not None:
+            _add_speaker(G, chain)
+            sets = {"articles": aid, "kind": item.kind, "cue": chain.cue, "dates": item.date}
+            _grow_edge(G, chain.speaker_id, cid, "said", {**sets, "outlets": outlet.name if outlet else None})
         if outlet is not None:
             oid = f"outlet:{slug(outlet.name)}"
             _add_node(G, oid, "outlet", outlet.name, outlet_kind=str(outlet.kind), aliases=[outlet.mention], weight=1)
-            _grow_edge(G, cid, oid, "via", {"articles": r.article.id, "speakers": sid})
+            _grow_edge(G, cid, oid, "via", {"articles": aid, "speakers": chain.speaker_id})
     for src, dst, weight in link_paraphrases(claims):
         G.add_edge(claims[src].id, claims[dst].id, type="paraphrase_of", label="paraphrase_of", weight=weight)
     _finish_said(G)
