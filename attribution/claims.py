@@ -28,6 +28,7 @@ import functools
 import hashlib
 import itertools
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -300,7 +301,7 @@ def cluster_claims(items: Sequence[ClaimItem]) -> list[list[int]]:
     wordings: list[Words] = []
     group_of: list[int] = []
     for i, item in enumerate(items):
-        w = words(item.text)
+        w = tuple(sys.intern(x) for x in words(item.text))  # shared strings: memory per wording
         g = groups.setdefault(_group_key(w, item.speaker, i), len(wordings))
         if g == len(wordings):
             wordings.append(w)
