@@ -271,7 +271,8 @@ def write_gexf(G: nx.DiGraph, path: str | Path | IO[bytes]) -> None:
 
     Articles, claims and ``said`` edges get a spell from their first to their last day, so that
     Gephi's timeline plays the corpus over time (``timeformat="date"``); sources and outlets,
-    which have no spell, are always shown.
+    which have no spell, are always shown.  An edge's kind is the column ``edge_type``, since
+    GEXF's own edge ``type`` only says directed or undirected.
     """
     H = _for_export(G)
     for n, d in H.nodes(data=True):
@@ -281,6 +282,7 @@ def write_gexf(G: nx.DiGraph, path: str | Path | IO[bytes]) -> None:
             d["spells"] = [spell]
     for u, v, d in H.edges(data=True):
         d["id"] = d.pop("eid")
+        d["edge_type"] = d.pop("type")  # GEXF's own edge "type" means directed | undirected | mutual
         spell = _spell(G.edges[u, v]) if G.edges[u, v].get("type") == "said" else None
         if spell is not None:
             d["spells"] = [spell]

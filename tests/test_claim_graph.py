@@ -163,5 +163,6 @@ def test_gexf_is_dynamic_and_reads_back(G, tmp_path):
     assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
     art = next(d for _, d in H.nodes(data=True) if d.get("type") == "article")
     assert art["spells"]
-    said = [d for _, _, d in H.edges(data=True) if d.get("type") == "said"]
-    assert all(d.get("spells") for d in said)
+    said = [d for _, _, d in H.edges(data=True) if d.get("edge_type") == "said"]
+    assert len(said) == 5 and all(d.get("spells") for d in said)  # Bonsey 3, Putin, Peskov
+    assert {d.get("type", "directed") for _, _, d in H.edges(data=True)} == {"directed"}
