@@ -408,7 +408,10 @@ class TableFormat(enum.StrEnum):
 @app.command()
 def sources(
     out: Annotated[list[Path], typer.Argument(help="Output folders of analyze --out, or result JSON files.")],
-    top: Annotated[int, typer.Option("--top", "-n", help="How many sources (per group with --by).")] = 20,
+    top: Annotated[
+        Optional[int],
+        typer.Option("--top", "-n", min=1, show_default="20; 3 per group with --by", help="How many sources."),
+    ] = None,
     by: Annotated[
         Optional[GroupBy],
         typer.Option("--by", help="Who gets quoted per outlet, article or month: shares by source kind and gender."),
@@ -427,11 +430,11 @@ def sources(
     results = _load_results(out)
     console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
     if by is not None:
-        _quoted_by(results, str(by), top if top != 20 else 3, fmt, console)
+        _quoted_by(results, str(by), top or 3, fmt, console)
         return
     from .graph import build_graph, top_sources
 
-    console.print(report.render_sources(top_sources(build_graph(results), top)))
+    console.print(report.render_sources(top_sources(build_graph(results), top or 20)))
 
 
 def _quoted_by(results, by: str, top: int, fmt: TableFormat, console: Console) -> None:
