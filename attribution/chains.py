@@ -17,7 +17,7 @@ from .claims import ClaimItem
 from .coref import corpus_aliases, slug
 from .model import ArticleResult, Outlet, Quote, Source, SpeakerMention
 
-__all__ = ["PER_ARTICLE_KINDS", "Chain", "article_day", "claim_items", "corpus_chains", "node_id"]
+__all__ = ["PER_ARTICLE_KINDS", "Chain", "article_day", "canonical_names", "claim_items", "corpus_chains", "node_id"]
 
 PER_ARTICLE_KINDS = frozenset({"group", "anonymous"})
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -88,7 +88,7 @@ def _chains_of(r: ArticleResult) -> list[list[Quote]]:
     return ordered
 
 
-def _canonical_names(results: Sequence[ArticleResult], alias_map: dict[str, str]) -> dict[str, str]:
+def canonical_names(results: Sequence[ArticleResult], alias_map: dict[str, str]) -> dict[str, str]:
     """Corpus id -> name: the name of the source that holds that id, else the longest name mapped to it."""
     exact: dict[str, str] = {}
     longest: dict[str, str] = {}
@@ -105,7 +105,7 @@ def _canonical_names(results: Sequence[ArticleResult], alias_map: dict[str, str]
 def corpus_chains(results: Sequence[ArticleResult]) -> list[Chain]:
     """Every quotation chain of ``results``, in order, with corpus-wide speaker ids and names."""
     alias_map = corpus_aliases([s for r in results for s in r.sources])
-    names = _canonical_names(results, alias_map)
+    names = canonical_names(results, alias_map)
     chains = []
     for r in results:
         sources = {s.id: s for s in r.sources}

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .chains import Chain, article_day, claim_items, corpus_chains, node_id
+from .chains import Chain, article_day, canonical_names, claim_items, corpus_chains, node_id
 from .claims import Claim, build_claims, link_paraphrases
 from .coref import corpus_aliases, slug, source_id
 from .errors import OutputError
@@ -108,7 +108,7 @@ def _add_article(G: nx.DiGraph, a: Any) -> str:
     return art
 
 
-def _add_affiliations(G: nx.DiGraph, r: ArticleResult, alias_map: dict[str, str]) -> None:
+def _add_affiliations(G: nx.DiGraph, r: ArticleResult, alias_map: dict[str, str], canon: dict[str, str]) -> None:
     names = {s.id: s for s in r.sources}
     for s in r.sources:
         if s.kind is not SourceKind.PERSON or not s.affiliation:
@@ -125,8 +125,10 @@ def _add_affiliations(G: nx.DiGraph, r: ArticleResult, alias_map: dict[str, str]
             aliases=list(aff.aliases) if aff else [s.affiliation],
             weight=0,
         )
-        pid = node_id(alias_map.get(s.id, s.id))
-        _add_node(G, pid, str(s.kind), s.name, aliases=list(s.aliases), short=s.short, role=s.role, weight=0)
+        cid = alias_map.get(s.id, s.id)
+        pid = node_id(cid)
+        name = canon.get(cid, s.name)
+        _add_node(G, pid, str(s.kind), name, aliases=list(s.aliases), short=s.short, role=s.role, weight=0)
         _add_edge(G, pid, org, "affiliated_with", role=s.role)
 
 
@@ -172,8 +174,9 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
     alias_map = corpus_aliases([s for r in results for s in r.sources])
     G = nx.DiGraph()
     arts = {r.article.id: _add_article(G, r.article) for r in results}
+    canon = canonical_names(results, alias_map)
     for r in results:
-        _add_affiliations(G, r, alias_map)
+        _add_affiliations(G, r, alias_map, canon)
     chains = corpus_chains(results)
     items = claim_items(chains)
     claims, claim_of = build_claims(items)
