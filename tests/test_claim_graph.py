@@ -166,3 +166,16 @@ def test_gexf_is_dynamic_and_reads_back(G, tmp_path):
     said = [d for _, _, d in H.edges(data=True) if d.get("edge_type") == "said"]
     assert len(said) == 5 and all(d.get("spells") for d in said)  # Bonsey 3, Putin, Peskov
     assert {d.get("type", "directed") for _, _, d in H.edges(data=True)} == {"directed"}
+
+
+def test_person_label_is_the_corpus_name_whichever_article_comes_first():
+    """*Bonsey* (with an affiliation) in the first article, *Noah Bonsey* in a later one: one node, the full name."""
+    short = Source("person:bonsey", "Bonsey", SourceKind.PERSON, affiliation="International Crisis Group")
+    full = Source(BONSEY, "Noah Bonsey", SourceKind.PERSON)
+    G = build_graph(
+        [
+            _article("a1", "AP", "2016-01-01", [_quote("q1", OTHER, _speaker("Bonsey", "person:bonsey"))], [short]),
+            _article("a2", "AP", "2016-01-02", [_quote("q1", FULL, _speaker("Noah Bonsey", BONSEY))], [full]),
+        ]
+    )
+    assert G.nodes[BONSEY]["label"] == "Noah Bonsey" and "person:bonsey" not in G
