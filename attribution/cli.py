@@ -477,7 +477,7 @@ def claims(
         sys.stdout.write(claims_csv(found))
     elif fmt is TableFormat.markdown:
         sys.stdout.write(claims_markdown(found))
-    else:
+    elif found:
         console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
         console.print(report.render_claims(found))
     if not found:
