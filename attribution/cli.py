@@ -396,18 +396,96 @@ def errors(out: Annotated[Path, typer.Argument(help="Output folder of analyze --
         err.print("no errors")
 
 
+class GroupBy(enum.StrEnum):
+    outlet = "outlet"
+    article = "article"
+    month = "month"
+
+
+class TableFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
 @app.command()
 def sources(
     out: Annotated[list[Path], typer.Argument(help="Output folders of analyze --out, or result JSON files.")],
-    top: Annotated[int, typer.Option("--top", "-n", help="How many sources.")] = 20,
+    top: Annotated[
+        Optional[int],
+        typer.Option("--top", "-n", min=1, show_default="20; 3 per group with --by", help="How many sources."),
+    ] = None,
+    by: Annotated[
+        Optional[GroupBy],
+        typer.Option("--by", help="Who gets quoted per outlet, article or month: shares by source kind and gender."),
+    ] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="With --by: table, json, csv or markdown.")] = (
+        TableFormat.table
+    ),
 ) -> None:
-    """Print the top sources of a corpus: quotes, kind, affiliation, outlets that carried them."""
+    """Print the top sources of a corpus: quotes, kind, affiliation, outlets that carried them.
+
+    Example:
+        attribution sources results/ --by outlet --format csv > who-gets-quoted.csv
+    """
     from . import report
+
+    results = _load_results(out)
+    console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+    if by is not None:
+        _quoted_by(results, str(by), top or 3, fmt, console)
+        return
     from .graph import build_graph, top_sources
 
-    G = build_graph(_load_results(out))
-    console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
-    console.print(report.render_sources(top_sources(G, top)))
+    console.print(report.render_sources(top_sources(build_graph(results), top or 20)))
+
+
+def _quoted_by(results, by: str, top: int, fmt: TableFormat, console: Console) -> None:
+    from . import model, report, stats
+
+    rows = stats.quoted_by(results, by, top=top)
+    if fmt is TableFormat.json:
+        sys.stdout.buffer.write(model.dumps(rows))
+    elif fmt is TableFormat.csv:
+        sys.stdout.write(stats.rows_csv(rows))
+    elif fmt is TableFormat.markdown:
+        sys.stdout.write(stats.rows_markdown(rows, by))
+    else:
+        console.print(report.render_quoted_by(rows, by, stats.SUMMARY_HEADERS, stats.summary_cells))
+
+
+@app.command()
+def claims(
+    out: Annotated[list[Path], typer.Argument(help="Output folders of analyze --out, or result JSON files.")],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = (
+        TableFormat.table
+    ),
+    min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Claims in at least N articles.")] = 2,
+    speaker: Annotated[
+        Optional[str], typer.Option("--speaker", help="Only claims of speakers whose name contains this.")
+    ] = None,
+) -> None:
+    """List the claims that several articles report: wording, speakers, outlets, dates, variants word by word.
+
+    Example:
+        attribution claims results/ --min-articles 3 --speaker Trump --format markdown
+    """
+    from . import model, report
+    from .claimtable import claims_csv, claims_markdown, repeated_claims
+
+    found = repeated_claims(_load_results(out), min_articles=min_articles, speaker=speaker)
+    if fmt is TableFormat.json:
+        sys.stdout.buffer.write(model.dumps([c.to_dict() for c in found]))
+    elif fmt is TableFormat.csv:
+        sys.stdout.write(claims_csv(found))
+    elif fmt is TableFormat.markdown:
+        sys.stdout.write(claims_markdown(found))
+    elif found:
+        console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+        console.print(report.render_claims(found))
+    if not found:
+        err.print(f"no claim is reported by {min_articles} or more articles")
 
 
 @app.command("eval")

@@ -8,6 +8,7 @@ organisation), then nominals (*the analyst* -> the last source whose role holds 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -36,17 +37,28 @@ RELATIVE_REACH = 80
 
 
 def slug(s: str) -> str:
-    """Make an XML-safe id fragment.
+    """Make an XML-safe id fragment (an NMTOKEN) that keeps distinct names distinct.
+
+    Latin names fold to ASCII; a name that loses letters in the fold (Cyrillic, Arabic, CJK,
+    *ß*) gets a short hash of its NFC form appended, so two such names never share an id.
 
     Examples:
         >>> slug("Noah Bonsey")
         'noah-bonsey'
         >>> slug("Bashar al-Assad’s")
         'bashar-al-assads'
+        >>> slug("Владимир Путин") != slug("Дмитрий Песков")
+        True
+        >>> slug("Lech Wałęsa")
+        'lech-waesa-5da66f22'
     """
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
-    return s or "x"
+    decomposed = unicodedata.normalize("NFKD", s)
+    folded = decomposed.encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if any(c.isalnum() and not c.isascii() for c in decomposed):
+        digest = hashlib.sha1(unicodedata.normalize("NFC", s).encode("utf-8")).hexdigest()[:8]
+        return f"{out}-{digest}" if out else f"u{digest}"
+    return out or "x"
 
 
 def source_id(kind: SourceKind, name: str) -> str:

@@ -1,14 +1,16 @@
-"""The source graph: networkx build and merge, GraphML (Gephi) and GEXF export.
+"""The source graph: networkx build, GraphML (Gephi) and dynamic GEXF export.
 
 Nodes: ``person``, ``organization``, ``group``, ``anonymous``, ``document``, ``outlet``, ``claim``, ``article``.
-Edges: ``said`` (source -> claim), ``via`` (claim -> outlet), ``affiliated_with`` (person ->
-organization), ``reported_in`` (claim -> article), ``published_by`` (article -> outlet).
+Edges: ``said`` (source -> claim; ``articles``, ``outlets``, ``weight`` = times reported), ``via``
+(claim -> outlet; ``speakers``, ``articles``), ``affiliated_with`` (person -> organization),
+``reported_in`` (claim -> article), ``published_by`` (article -> outlet), ``paraphrase_of``
+(reported claim -> direct claim; ``weight`` = similarity).  A graph is built from a whole corpus
+at once, since claims are clustered across all its articles (there is no merging of built graphs).
 Only this module imports networkx.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Iterable
@@ -17,11 +19,13 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .chains import Chain, article_day, canonical_names, claim_items, corpus_chains, node_id
+from .claims import Claim, build_claims, link_paraphrases
 from .coref import corpus_aliases, slug, source_id
 from .errors import OutputError
 from .model import ArticleResult, SourceKind
 
-__all__ = ["build_graph", "merge_graphs", "read_graphml", "top_sources", "write_gexf", "write_graphml"]
+__all__ = ["build_graph", "read_graphml", "top_sources", "write_gexf", "write_graphml"]
 
 COLORS: dict[str, tuple[int, int, int]] = {
     "person": (31, 119, 180),
@@ -39,26 +43,15 @@ EDGE_COLORS: dict[str, tuple[int, int, int]] = {
     "affiliated_with": (255, 127, 14),
     "reported_in": (148, 103, 189),
     "published_by": (140, 86, 75),
+    "paraphrase_of": (188, 189, 34),
 }
 LABEL_CHARS = 80
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_CLAIM_WORDS = re.compile(r"\w+")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _clean(s: str) -> str:
     return _XML_ILLEGAL.sub("", s)
-
-
-def _nid(raw: str) -> str:
-    """Make any id an XML NMTOKEN ("person:noah-bonsey"), whatever a result file holds."""
-    prefix, _, rest = raw.partition(":")
-    return f"{slug(prefix)}:{slug(rest)}" if rest else slug(prefix)
-
-
-def _claim_key(text: str) -> str:
-    """Near-identical claims (same words, case and punctuation aside) share a key."""
-    words = " ".join(_CLAIM_WORDS.findall(text.casefold()))
-    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:12]
 
 
 def _add_node(G: nx.DiGraph, nid: str, ntype: str, label: str, **attrs: Any) -> None:
@@ -83,95 +76,139 @@ def _add_edge(G: nx.DiGraph, u: str, v: str, etype: str, **attrs: Any) -> None:
     G.add_edge(u, v, type=etype, label=etype, weight=1.0, **attrs)
 
 
+def _add_claim_node(G: nx.DiGraph, c: Claim) -> None:
+    label = c.label if len(c.label) <= LABEL_CHARS else c.label[: LABEL_CHARS - 1] + "…"
+    G.add_node(
+        c.id,
+        type="claim",
+        label=label,
+        text=c.label,
+        kind=c.kind,
+        variants=[t for t, _ in c.variants],
+        n_variants=len(c.variants),
+        n_articles=len(c.articles),
+        n_outlets=len(c.outlets),
+        n_speakers=len(c.speakers),
+        articles=c.articles,
+        outlets=c.outlets,
+        first_seen=c.first_seen,
+        last_seen=c.last_seen,
+        weight=len(c.items),
+    )
+
+
+def _add_article(G: nx.DiGraph, a: Any) -> str:
+    art = f"article:{slug(a.id)}"
+    date = article_day(a.date) or a.date
+    _add_node(G, art, "article", a.title or a.id, article_id=a.id, path=a.path, date=date, weight=1)
+    if a.outlet:
+        out = f"outlet:{slug(a.outlet)}"
+        _add_node(G, out, "outlet", a.outlet, weight=0)
+        _add_edge(G, art, out, "published_by")
+    return art
+
+
+def _add_affiliations(G: nx.DiGraph, r: ArticleResult, alias_map: dict[str, str], canon: dict[str, str]) -> None:
+    names = {s.id: s for s in r.sources}
+    for s in r.sources:
+        if s.kind is not SourceKind.PERSON or not s.affiliation:
+            continue
+        org_raw = source_id(SourceKind.ORGANIZATION, s.affiliation)
+        org = node_id(alias_map.get(org_raw, org_raw))
+        aff = names.get(org_raw)
+        _add_node(
+            G,
+            org,
+            "organization",
+            s.affiliation,
+            short=aff.short if aff else None,
+            aliases=list(aff.aliases) if aff else [s.affiliation],
+            weight=0,
+        )
+        cid = alias_map.get(s.id, s.id)
+        pid = node_id(cid)
+        name = canon.get(cid, s.name)
+        _add_node(G, pid, str(s.kind), name, aliases=list(s.aliases), short=s.short, role=s.role, weight=0)
+        _add_edge(G, pid, org, "affiliated_with", role=s.role)
+
+
+def _add_speaker(G: nx.DiGraph, c: Chain) -> None:
+    sp, src = c.speaker, c.source
+    if sp is None or c.speaker_id is None:
+        return
+    _add_node(
+        G,
+        c.speaker_id,
+        str(sp.kind),
+        c.speaker_name or sp.name,
+        aliases=list(src.aliases) if src else [sp.mention],
+        short=src.short if src else None,
+        role=sp.role or (src.role if src else None),
+        affiliation=sp.affiliation or (src.affiliation if src else None),
+        gender=c.gender,
+        anonymity_reason=src.anonymity_reason if src else None,
+        weight=1,
+    )
+
+
+def _grow_edge(G: nx.DiGraph, u: str, v: str, etype: str, sets: dict[str, Any], **attrs: Any) -> None:
+    """Add one occurrence to edge ``u -> v``: ``weight`` + 1, and each value in ``sets`` to its list."""
+    if not G.has_edge(u, v):
+        G.add_edge(u, v, type=etype, label=etype, weight=0.0, **attrs)
+    e = G.edges[u, v]
+    e["weight"] += 1.0
+    for k, val in sets.items():
+        if val not in (None, ""):
+            e[k] = sorted(set(e.get(k, [])) | {val})
+
+
 def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
-    """Build one graph from article results, merging sources across articles by alias."""
-    results = list(results)
+    """Build one graph from article results: sources merged by alias, claims clustered corpus-wide.
+
+    Near-identical quotations are one claim node (:mod:`attribution.claims`); every ``said``
+    edge lists all its articles (``articles``, ``weight`` = times reported) and the outlets
+    the speaker used; every ``via`` edge lists the speakers and articles that went through it.
+    """
+    # earliest first: a claim cluster's founder (its reference wording) is its first-seen form
+    results = sorted(results, key=lambda r: (article_day(r.article.date) or "9999-99-99", r.article.id))
     alias_map = corpus_aliases([s for r in results for s in r.sources])
     G = nx.DiGraph()
+    arts = {r.article.id: _add_article(G, r.article) for r in results}
+    canon = canonical_names(results, alias_map)
     for r in results:
-        a = r.article
-        art = f"article:{slug(a.id)}"
-        _add_node(G, art, "article", a.title or a.id, article_id=a.id, path=a.path, date=a.date, weight=1)
-        if a.outlet:
-            out = f"outlet:{slug(a.outlet)}"
-            _add_node(G, out, "outlet", a.outlet, weight=0)
-            _add_edge(G, art, out, "published_by")
-        names = {s.id: s for s in r.sources}
-        for s in r.sources:
-            if s.kind is SourceKind.PERSON and s.affiliation:
-                org_raw = source_id(SourceKind.ORGANIZATION, s.affiliation)
-                org = _nid(alias_map.get(org_raw, org_raw))
-                aff = names.get(source_id(SourceKind.ORGANIZATION, s.affiliation))
-                _add_node(
-                    G,
-                    org,
-                    "organization",
-                    s.affiliation,
-                    short=aff.short if aff else None,
-                    aliases=list(aff.aliases) if aff else [s.affiliation],
-                    weight=0,
-                )
-                pid = _nid(alias_map.get(s.id, s.id))
-                _add_node(G, pid, str(s.kind), s.name, aliases=list(s.aliases), short=s.short, role=s.role, weight=0)
-                _add_edge(G, pid, org, "affiliated_with", role=s.role)
-        first_claim: dict[str, str] = {}
-        for q in r.quotes:
-            if q.continues and q.continues in first_claim:
-                cid = first_claim[q.continues]
-                node = G.nodes[cid]
-                node["text"] = _clean(node["text"] + " … " + q.content.text)
-                first_claim[q.id] = cid
-                continue
-            cid = f"claim:{_claim_key(q.content.text)}"
-            first_claim[q.id] = cid
-            label = " ".join(q.content.text.split())
-            if len(label) > LABEL_CHARS:
-                label = label[: LABEL_CHARS - 1] + "…"
-            _add_node(G, cid, "claim", label, text=q.content.text, kind=str(q.kind), articles=[a.id], weight=1)
-            _add_edge(G, cid, art, "reported_in")
-            if q.speaker is not None and q.speaker.source_id:
-                src = names.get(q.speaker.source_id)
-                sid = _nid(alias_map.get(q.speaker.source_id, q.speaker.source_id))
-                _add_node(
-                    G,
-                    sid,
-                    str(q.speaker.kind),
-                    src.name if src else q.speaker.name,
-                    aliases=list(src.aliases) if src else [q.speaker.mention],
-                    short=src.short if src else None,
-                    role=q.speaker.role or (src.role if src else None),
-                    affiliation=q.speaker.affiliation or (src.affiliation if src else None),
-                    weight=1,
-                )
-                _add_edge(G, sid, cid, "said", kind=str(q.kind), cue=q.cue.lemma if q.cue else None, article=a.id)
-            if q.outlet is not None:
-                oid = f"outlet:{slug(q.outlet.name)}"
-                _add_node(
-                    G,
-                    oid,
-                    "outlet",
-                    q.outlet.name,
-                    outlet_kind=str(q.outlet.kind),
-                    aliases=[q.outlet.mention],
-                    weight=1,
-                )
-                _add_edge(G, cid, oid, "via")
+        _add_affiliations(G, r, alias_map, canon)
+    chains = corpus_chains(results)
+    items = claim_items(chains)
+    claims, claim_of = build_claims(items)
+    for c in claims:
+        _add_claim_node(G, c)
+    for item, chain, ci in zip(items, chains, claim_of, strict=True):
+        cid, aid = claims[ci].id, item.article
+        _grow_edge(G, cid, arts[aid], "reported_in", {})
+        outlet = chain.outlet
+        if chain.speaker_id is not None:
+            _add_speaker(G, chain)
+            sets = {"articles": aid, "kind": item.kind, "cue": chain.cue, "dates": item.date}
+            _grow_edge(G, chain.speaker_id, cid, "said", {**sets, "outlets": outlet.name if outlet else None})
+        if outlet is not None:
+            oid = f"outlet:{slug(outlet.name)}"
+            _add_node(G, oid, "outlet", outlet.name, outlet_kind=str(outlet.kind), aliases=[outlet.mention], weight=1)
+            _grow_edge(G, cid, oid, "via", {"articles": aid, "speakers": chain.speaker_id})
+    for src, dst, weight in link_paraphrases(claims):
+        G.add_edge(claims[src].id, claims[dst].id, type="paraphrase_of", label="paraphrase_of", weight=weight)
+    _finish_said(G)
     return G
 
 
-def merge_graphs(graphs: Iterable[nx.DiGraph]) -> nx.DiGraph:
-    """Union graphs on node ids, summing node and edge weights."""
-    G = nx.DiGraph()
-    for g in graphs:
-        for n, d in g.nodes(data=True):
-            d = dict(d)
-            _add_node(G, n, d.pop("type"), d.pop("label"), **d)
-        for u, v, d in g.edges(data=True):
-            if G.has_edge(u, v):
-                G.edges[u, v]["weight"] += d.get("weight", 1.0)
-            else:
-                G.add_edge(u, v, **d)
-    return G
+def _finish_said(G: nx.DiGraph) -> None:
+    """Give each ``said`` edge its article count and first/last day (for GEXF spells)."""
+    for _, _, e in G.edges(data=True):
+        if e.get("type") != "said":
+            continue
+        dates = e.pop("dates", [])
+        e["n_articles"] = len(e.get("articles", []))
+        e["first_seen"] = min(dates, default=None)
+        e["last_seen"] = max(dates, default=None)
 
 
 def _graphml_attrs(d: dict[str, Any], *, node: bool) -> dict[str, Any]:
@@ -224,11 +261,34 @@ def write_graphml(G: nx.DiGraph, path: str | Path | IO[bytes]) -> None:
         raise OutputError(f"{path}: cannot write the graph ({exc.strerror})") from exc
 
 
+def _spell(d: dict[str, Any]) -> tuple[str, str] | None:
+    start = d.get("first_seen") or d.get("date")
+    end = d.get("last_seen") or d.get("date")
+    if not (isinstance(start, str) and _DAY.fullmatch(start) and isinstance(end, str) and _DAY.fullmatch(end)):
+        return None
+    return (start, end)
+
+
 def write_gexf(G: nx.DiGraph, path: str | Path | IO[bytes]) -> None:
-    """Write ``G`` as GEXF 1.2 (Gephi's own format)."""
+    """Write ``G`` as GEXF 1.2 (Gephi's own format), dynamic when articles have dates.
+
+    Articles, claims and ``said`` edges get a spell from their first to their last day, so that
+    Gephi's timeline plays the corpus over time (``timeformat="date"``); sources and outlets,
+    which have no spell, are always shown.  An edge's kind is the column ``edge_type``, since
+    GEXF's own edge ``type`` only says directed or undirected.
+    """
     H = _for_export(G)
-    for _, d in H.nodes(data=True):
+    for n, d in H.nodes(data=True):
         d["viz"] = {"color": {"r": d["r"], "g": d["g"], "b": d["b"], "a": 1.0}, "size": d["size"]}
+        spell = _spell(G.nodes[n])
+        if spell is not None:
+            d["spells"] = [spell]
+    for u, v, d in H.edges(data=True):
+        d["id"] = d.pop("eid")
+        d["edge_type"] = d.pop("type")  # GEXF's own edge "type" means directed | undirected | mutual
+        spell = _spell(G.edges[u, v]) if G.edges[u, v].get("type") == "said" else None
+        if spell is not None:
+            d["spells"] = [spell]
     try:
         nx.write_gexf(H, path)
     except OSError as exc:
@@ -249,23 +309,23 @@ def top_sources(G: nx.DiGraph, n: int = 20) -> list[dict[str, Any]]:
     for node, d in G.nodes(data=True):
         if d.get("type") not in SOURCE_TYPES:
             continue
-        said = [(v, e) for _, v, e in G.out_edges(node, data=True) if e.get("type") == "said"]
+        said = [e for _, _, e in G.out_edges(node, data=True) if e.get("type") == "said"]
         if not said:
             continue
-        outlets: dict[str, float] = {}
+        outlets: dict[str, int] = {}
         articles: set[str] = set()
-        for claim, e in said:
-            articles.add(str(e.get("article")))
-            for _, o, oe in G.out_edges(claim, data=True):
-                if oe.get("type") == "via":
-                    outlets[G.nodes[o]["label"]] = outlets.get(G.nodes[o]["label"], 0) + 1
+        for e in said:
+            articles.update(e.get("articles", []))
+            for name in e.get("outlets", []):
+                outlets[name] = outlets.get(name, 0) + 1
         orgs = [G.nodes[v]["label"] for _, v, e in G.out_edges(node, data=True) if e.get("type") == "affiliated_with"]
         rows.append(
             {
                 "id": node,
                 "name": d.get("label"),
                 "kind": d.get("type"),
-                "quotes": int(sum(e.get("weight", 1) for _, e in said)),
+                "gender": d.get("gender"),
+                "quotes": int(sum(e.get("weight", 1) for e in said)),
                 "articles": len(articles),
                 "role": d.get("role"),
                 "affiliation": "; ".join(orgs) or d.get("affiliation"),

@@ -14,7 +14,10 @@ from rich.text import Text
 
 from .model import ArticleResult
 
-__all__ = ["flat_rows", "render_eval", "render_markdown", "render_sources", "render_table", "report_rows"]
+__all__ = [
+    "flat_rows", "render_claims", "render_eval", "render_markdown", "render_quoted_by", "render_sources",
+    "render_table", "report_rows",
+]  # fmt: skip
 
 QUOTE_CHARS = 70
 
@@ -226,4 +229,33 @@ def render_sources(rows: list[dict[str, Any]]) -> Table:
             Text(" / ".join(x for x in (r["role"], r["affiliation"]) if x)), Text(", ".join(r["aliases"])),
             Text(", ".join(r["outlets"])),
         )  # fmt: skip
+    return table
+
+
+def render_claims(claims: list[Any]) -> Table:
+    """Claims repeated across articles (``attribution claims``), each variant's word differences under it."""
+    table = Table(title=Text("Claims reported by several articles", style="bold"), show_lines=True)
+    for col in ("#", "claim / variants", "speakers", "outlets", "articles", "first", "last"):
+        table.add_column(col, justify="right" if col in {"#", "articles"} else "left")
+    for n, c in enumerate(claims, 1):
+        d = c.to_dict()
+        cell = Text(d["label"], style="bold")
+        for v in d["variants"]:
+            if v["diff"]:
+                cell.append(f"\n×{v['count']} ", style="dim")
+                cell.append(v["diff"])
+        table.add_row(
+            str(n), cell, Text("; ".join(d["speakers"])), Text("; ".join(d["outlets"])), str(d["n_articles"]),
+            d["first_seen"] or "", d["last_seen"] or "",
+        )  # fmt: skip
+    return table
+
+
+def render_quoted_by(rows: list[dict[str, Any]], by: str, headers: list[str], cells: Any) -> Table:
+    """Who gets quoted, per group (``attribution sources --by``): shares by source kind and gender."""
+    table = Table(title=Text(f"Who gets quoted, by {by} (kinds: share of quotations; genders: of persons)"))
+    for i, col in enumerate([by, *headers[1:]]):
+        table.add_column(col, justify="left" if i in (0, len(headers) - 1) else "right")
+    for r in rows:
+        table.add_row(*(Text(c) for c in cells(r)))
     return table

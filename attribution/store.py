@@ -1,9 +1,11 @@
 """The results store: one SQLite file per output folder (``OUT/attribution.sqlite``).
 
 Tables: ``meta`` (schema and tool), ``runs`` (tool and model versions of each run), ``articles``
-(one row per analysed article, with its full JSON result), ``quotes``, ``sources``, ``aliases``
-(flat, for SQL and spreadsheets) and ``errors``.  Each article is written in one transaction,
-so a run killed at any point leaves a store that opens, and a rerun skips what is done.
+(one row per analysed article, with its date and full JSON result), ``quotes``, ``sources``
+(with ``gender`` and ``anonymity_reason``), ``aliases`` (flat, for SQL and spreadsheets) and
+``errors``.  A store written by an older version opens: missing columns are added (NULL).
+Each article is written in one transaction, so a run killed at any point leaves a store that
+opens, and a rerun skips what is done.
 All SQL takes parameters; no article text is ever formatted into a statement.
 """
 
@@ -22,7 +24,7 @@ from .model import ArticleResult
 __all__ = ["STORE_NAME", "Store"]
 
 STORE_NAME = "attribution.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: sources.gender, sources.anonymity_reason, quotes.speaker_gender
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
@@ -38,12 +40,12 @@ CREATE TABLE IF NOT EXISTS quotes (
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, cue TEXT, cue_lemma TEXT, cue_tier TEXT,
     speaker_mention TEXT, speaker TEXT, speaker_kind TEXT, role TEXT, affiliation TEXT, source_id TEXT,
     outlet TEXT, outlet_kind TEXT, continues TEXT, paragraph INTEGER, sentence INTEGER, confidence REAL,
-    PRIMARY KEY (article_id, quote_id)
+    speaker_gender TEXT, PRIMARY KEY (article_id, quote_id)
 );
 CREATE TABLE IF NOT EXISTS sources (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, source_id TEXT NOT NULL, name TEXT NOT NULL,
-    kind TEXT NOT NULL, short TEXT, role TEXT, affiliation TEXT, n_quotes INTEGER NOT NULL,
-    PRIMARY KEY (article_id, source_id)
+    kind TEXT NOT NULL, short TEXT, role TEXT, affiliation TEXT, n_quotes INTEGER NOT NULL, gender TEXT,
+    anonymity_reason TEXT, PRIMARY KEY (article_id, source_id)
 );
 CREATE TABLE IF NOT EXISTS aliases (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, source_id TEXT NOT NULL, alias TEXT NOT NULL
@@ -56,8 +58,16 @@ CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source_id);
 _QUOTE_COLS = (
     "article_id", "quote_id", "kind", "text", "start", "end", "cue", "cue_lemma", "cue_tier", "speaker_mention",
     "speaker", "speaker_kind", "role", "affiliation", "source_id", "outlet", "outlet_kind", "continues",
-    "paragraph", "sentence", "confidence",
+    "paragraph", "sentence", "confidence", "speaker_gender",
 )  # fmt: skip
+_SOURCE_COLS = (
+    "article_id", "source_id", "name", "kind", "short", "role", "affiliation", "n_quotes", "gender", "anonymity_reason",
+)  # fmt: skip
+# Columns added after schema 1: a store written by an older version gets them on opening.
+_ADDED_COLUMNS = {
+    "quotes": {"speaker_gender": "TEXT"},
+    "sources": {"gender": "TEXT", "anonymity_reason": "TEXT"},
+}
 
 
 class Store:
@@ -82,12 +92,21 @@ class Store:
                     raise OutputError(f"{self.path}: a SQLite file of another program, not an attribution store")
             with self.db:
                 self.db.executescript(_SCHEMA)
+                self._add_missing_columns()
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('app', 'attribution')")
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:
             raise OutputError(
                 f"{self.path}: not a usable SQLite store ({exc}); move it away or choose another --out"
             ) from exc
+
+    def _add_missing_columns(self) -> None:
+        """Bring a store written by an older version up to this schema (new columns stay NULL)."""
+        for table, columns in _ADDED_COLUMNS.items():
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            for name, sqltype in columns.items():
+                if name not in have:
+                    self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sqltype}')
 
     def close(self) -> None:
         self.db.close()
@@ -124,9 +143,10 @@ class Store:
     def save(self, result: ArticleResult, *, text_sha1: str, version_key: str) -> None:
         """Write one article's result in a single transaction (replacing an older one)."""
         a = result.article
+        gender_of = {s.id: str(s.gender) for s in result.sources if s.gender is not None}
         rows = [
             tuple(r[c] if c != "article_id" else a.id for c in _QUOTE_COLS)
-            for r in (_quote_row(q) for q in result.to_dict()["quotes"])
+            for r in (_quote_row(q, gender_of) for q in result.to_dict()["quotes"])
         ]
         with self.db:
             self.db.execute("DELETE FROM articles WHERE id = ?", (a.id,))
@@ -138,11 +158,14 @@ class Store:
             cols = ", ".join(f'"{c}"' for c in _QUOTE_COLS)
             marks = ", ".join("?" for _ in _QUOTE_COLS)
             self.db.executemany(f"INSERT INTO quotes ({cols}) VALUES ({marks})", rows)
+            source_cols = ", ".join(f'"{c}"' for c in _SOURCE_COLS)
+            source_marks = ", ".join("?" for _ in _SOURCE_COLS)
             for s in result.sources:
                 n = len(result.quote_ids_by_source.get(s.id, ()))
+                gender = None if s.gender is None else str(s.gender)
                 self.db.execute(
-                    "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (a.id, s.id, s.name, str(s.kind), s.short, s.role, s.affiliation, n),
+                    f"INSERT INTO sources ({source_cols}) VALUES ({source_marks})",
+                    (a.id, s.id, s.name, str(s.kind), s.short, s.role, s.affiliation, n, gender, s.anonymity_reason),
                 )
                 self.db.executemany(
                     "INSERT INTO aliases VALUES (?, ?, ?)", [(a.id, s.id, alias) for alias in s.aliases]
@@ -181,7 +204,7 @@ class Store:
             yield dict(zip(names, row, strict=True))
 
 
-def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
+def _quote_row(q: dict[str, Any], gender_of: dict[str, str]) -> dict[str, Any]:
     cue, sp, out = q["cue"] or {}, q["speaker"] or {}, q["outlet"] or {}
     return {
         "article_id": None, "quote_id": q["id"], "kind": q["kind"], "text": q["text"], "start": q["start"],
@@ -190,4 +213,5 @@ def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
         "role": sp.get("role"), "affiliation": sp.get("affiliation"), "source_id": sp.get("source_id"),
         "outlet": out.get("name"), "outlet_kind": out.get("kind"), "continues": q["continues"],
         "paragraph": q["paragraph"], "sentence": q["sentence"], "confidence": q["confidence"],
+        "speaker_gender": sp.get("gender") or gender_of.get(sp.get("source_id") or ""),
     }  # fmt: skip

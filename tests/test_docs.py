@@ -17,7 +17,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_every_command_documented_with_help():
     runner = CliRunner()
-    for cmd in ("analyze", "graph", "models", "models download", "eval", "export", "errors", "sources"):
+    for cmd in ("analyze", "graph", "models", "models download", "eval", "export", "errors", "sources", "claims"):
         assert f"attribution {cmd}" in README, cmd
         r = runner.invoke(app, [*cmd.split(), "--help"])
         assert r.exit_code == 0 and "Usage" in r.stdout, cmd
