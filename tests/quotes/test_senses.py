@@ -1,0 +1,52 @@
+"""Verb senses that report no speech (negative rows) and frames with any verb (positive rows), on the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.stanza
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors charged him with assault after the fight.",
+        "She called the trope out in her review of the film.",
+        "Carolina was called for tripping in the second period.",
+        "He posted a fun little video on the weekend.",
+        "I want to thank writer and director Joe Cornish for the restraint.",
+        "The guard pointed at the door and walked away.",
+        "Officials estimated the timeline at six months.",
+        "The company wrote off assets worth $2 billion.",
+        "WATCH: Trudeau says he will not resign over the scandal",
+        "You tell me what happened to the money.",
+        "Adam Hadwin knows a strong start to 2019 is essential.",  # a belief: tier wider, not shown by default
+        "There was a tsunami warning along the rim of the Sunda Strait.",
+    ],
+    ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
+         "wrote-off", "heading", "you-tell", "knows", "noun-warning"],
+)  # fmt: skip
+def test_not_speech(analyze, text):
+    assert analyze(text).quotes == ()
+
+
+def test_question_frame_is_not_the_cue(analyze):
+    qs = analyze("Asked about the delay, the mayor said the city was working on it.").quotes
+    assert [(q.cue.lemma, q.speaker.name) for q in qs] == [("say", "mayor")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("“Not again, not this year,” she sighed.", "sighed", "she"),
+        ("“Nonsense, all of it,” the minister scoffed.", "scoffed", "the minister"),
+        ("“Nonsense, all of it,” scoffed the minister.", "scoffed", "the minister"),
+        ("“I will not resign from this job,” he snapped.", "snapped", "he"),
+        ("“We won the whole thing tonight,” she beamed.", "beamed", "she"),
+        ("He snapped: “I will not resign from this job.”", "snapped", "He"),
+    ],
+    ids=["sighed", "scoffed", "scoffed-inverted", "snapped", "beamed", "snapped-before"],
+)
+def test_frames_with_any_verb(analyze, text, cue, speaker):
+    qs = analyze(text).quotes
+    assert [(str(q.kind), q.cue.text, q.speaker.mention) for q in qs] == [("direct", cue, speaker)]

@@ -1,0 +1,160 @@
+"""Source identity on the real pipeline: one row per class of wrong name the issue lists, plus negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.coref import corpus_aliases
+from attribution.model import Source, SourceKind
+from attribution.names import acronym, clean_name, written_acronym
+
+
+def _speaker(result):
+    qs = [q for q in result.quotes if q.speaker is not None]
+    assert qs, result.quotes
+    return qs[0].speaker
+
+
+def _source(result):
+    sp = _speaker(result)
+    return next(s for s in result.sources if s.id == sp.source_id)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name, role, affiliation",
+    [
+        ("“We will fight this plan,” said Conservative Leader Andrew Scheer.", "Andrew Scheer", "Conservative Leader",
+         None),
+        ("Chief Executive Satya Nadella said the company would grow.", "Satya Nadella", "Chief Executive", None),
+        ("Attorney Tim Lohmar said the case was closed.", "Tim Lohmar", "Attorney", None),
+        ("Coach Stephen Gillis said the team played well.", "Stephen Gillis", "Coach", None),
+        ("“Write every day,” Author Cecil Foster said.", "Cecil Foster", "Author", None),
+        ("OTTAWA — Prime Minister Justin Trudeau said Tuesday that the budget would be balanced.", "Justin Trudeau",
+         "Prime Minister", None),
+        ("Getty Images Kevin Vickers said the parliament was safe.", "Kevin Vickers", None, None),
+        ("Though Dunphy said the plan would fail, the council approved it.", "Dunphy", None, None),
+        ("Prime Minister Justin Trudeau spoke on Monday. “We are ready for this,” Trudeau said.", "Justin Trudeau",
+         None, None),
+        ("Di Li is a researcher at the lab. “It works better than we hoped,” said Li.", "Di Li", None, None),
+        ("“The grill was hot all day,” Traeger\u200b said.", "Traeger", None, None),
+        ("“We will reopen the plant soon,” Campbell's said.", "Campbell", None, None),
+        ("“We reject the claim entirely,” said Maria Lopez, the foreign ministry spokeswoman.", "Maria Lopez",
+         "foreign ministry spokeswoman", None),
+        ("“The talks have failed,” said Noah Bonsey, a senior analyst at the International Crisis Group.",
+         "Noah Bonsey", "senior analyst", "International Crisis Group"),
+    ],
+    ids=["leader", "chief-executive", "attorney", "coach", "author", "dateline", "credit", "though", "no-doubling",
+         "li-dot", "zero-width", "possessive", "appos-role", "appos-at"],
+)  # fmt: skip
+def test_person_names_are_clean(analyze, text, name, role, affiliation):
+    sp = _speaker(analyze(text))
+    assert (sp.name, str(sp.kind)) == (name, "person")
+    if role is not None:
+        assert sp.role == role
+    assert sp.affiliation == affiliation
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name, kind, short",
+    [
+        ("Microsoft Corp said it would buy the studio for $7 billion.", "Microsoft Corp", "organization", None),
+        ("The Federal Bureau of Investigation (FBI) said the threat was credible.", "Federal Bureau of Investigation",
+         "organization", "FBI"),
+        ("The Syrian Observatory for Human Rights reported news of the agreement.",
+         "Syrian Observatory for Human Rights", "organization", "SOHR"),
+        ("A statement said the company would cut 500 jobs next year.", "statement", "document", None),
+        ("A 2014 study said that the drug reduced deaths by a third.", "2014 study", "document", None),
+        ("By 7:30 p.m., police said the road had reopened.", "police", "organization", None),
+    ],
+    ids=["corp-no-short", "written-acronym", "derived-acronym", "statement-document", "study-document", "time"],
+)  # fmt: skip
+def test_kinds_and_short_forms(analyze, text, name, kind, short):
+    result = analyze(text)
+    src = _source(result)
+    assert (src.name, str(src.kind), src.short) == (name, kind, short)
+
+
+@pytest.mark.stanza
+def test_a_channel_is_an_outlet_not_a_speaker(analyze):
+    q = analyze("In a statement, the company said it would cut 500 jobs next year.").quotes[0]
+    assert q.speaker is not None and q.speaker.name == "company"
+    assert q.outlet is not None and str(q.outlet.kind) == "statement"
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The winery released a Pinot Noir that says everything about the region.",
+        "A Pinot Noir says more about a region than any label.",
+    ],
+    ids=["wine-relative", "wine-subject"],
+)
+def test_things_that_cannot_speak(analyze, text):
+    for q in analyze(text).quotes:
+        assert q.speaker is None or q.speaker.name != "Pinot Noir"
+
+
+@pytest.mark.stanza
+def test_anonymous_with_reason(analyze):
+    src = _source(
+        analyze(
+            "“The talks have stalled completely,” said a senior official who spoke on condition of anonymity "
+            "because he was not authorized to discuss the talks."
+        )
+    )
+    assert (src.name, str(src.kind)) == ("senior official", "anonymous")
+    assert src.anonymity_reason == "not authorized to discuss the talks"
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, gender",
+    [
+        ("Noah Bonsey is an analyst. “The deal is a blow to the rebels,” he said.", "male"),
+        ("“The vote was stolen from us,” Ms. Lopez said.", "female"),
+        ("“We reject the claim entirely,” said Maria Lopez, the foreign ministry spokeswoman.", "female"),
+        ("“The vote was stolen from us,” Maria Lopez said.", "unknown"),  # never from the first name
+    ],
+    ids=["pronoun", "honorific", "role-word", "name-only"],
+)
+def test_gender_as_the_text_states_it(analyze, text, gender):
+    result = analyze(text)
+    assert str(_source(result).gender) == gender
+    assert str(_speaker(result).gender) == gender
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [("Campbell's", "Campbell"), ("Traeger\u200b", "Traeger"), ("Justin Trudeau Trudeau", "Justin Trudeau"),
+     ("University of the", "University"), ("Li.", "Li"), ("ministry spokeswoman,", "ministry spokeswoman")],
+)  # fmt: skip
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [("International Crisis Group", "ICG"), ("Syrian Observatory for Human Rights", "SOHR"), ("Microsoft Corp", None),
+     ("Maria Lopez", None), ("Crisis Group", None), ("Apple Inc.", None)],
+)  # fmt: skip
+def test_acronyms_only_for_long_organisation_names(name, short):
+    assert acronym(name) == short
+
+
+def test_a_written_acronym_wins():
+    name = "Islamic State of Iraq and the Levant"
+    assert written_acronym(f"the {name} (ISIL) said", name) == "ISIL"
+
+
+def test_corpus_identity_never_on_a_bare_name():
+    src = [
+        Source("person:kim", "Kim", SourceKind.PERSON),
+        Source("person:erin-kim", "Erin Kim", SourceKind.PERSON),
+        Source("org:international-crisis-group", "International Crisis Group", SourceKind.ORGANIZATION),
+        Source("org:icg", "ICG", SourceKind.ORGANIZATION),
+    ]
+    m = corpus_aliases(src)
+    assert "person:kim" not in m and m["org:icg"] == "org:international-crisis-group"
