@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..model import ArticleResult, Quote
 from .markup import Mark, MarkKind, Node, nest
 
-__all__ = ["PALETTE", "UNATTRIBUTED", "ArticleView", "QuoteView", "SourceView", "article_view"]
+__all__ = ["PALETTE", "UNATTRIBUTED", "ArticleView", "QuoteView", "SourceView", "article_view", "text_fits"]
 
 # (background tint, border/text colour): ten hues that stay apart in print and for the common colour
 # blindnesses as light/dark pairs; meaning never rests on colour alone (each quotation shows its label)
@@ -206,7 +206,7 @@ def _marks(quotes: Sequence[Quote]) -> tuple[list[Mark], dict[str, str]]:
     return marks, owner
 
 
-def _text_fits(text: str, quotes: Sequence[Quote]) -> bool:
+def text_fits(text: str, quotes: Sequence[Quote]) -> bool:
     """Whether the offsets of every quotation point at its own words in ``text``."""
     return bool(text) and all(text[q.content.start : q.content.end] == q.content.text for q in quotes)
 
@@ -226,7 +226,7 @@ def article_view(result: ArticleResult, text: str | None = None) -> ArticleView:
         src = src_of[_source_key(q)]
         views.append(QuoteView(quote=q, source=src, head=_head(q, by_id)))
     quote_by_id = {v.id: v for v in views}
-    has_text = _text_fits(text, result.quotes)
+    has_text = text_fits(text, result.quotes)
     marks, owner = _marks(result.quotes)
     nodes = nest(text, marks) if has_text else []
     return ArticleView(
