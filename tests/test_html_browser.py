@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote as urlquote
 
@@ -65,6 +66,11 @@ def dump_dom(chromium: str, page: Path, fragment: str = "") -> lxml.html.HtmlEle
 
 def quote_spans(dom: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return dom.xpath(f"//*[@id='text']//span[{has_class('q')}]")
+
+
+def shown_types(dom: lxml.html.HtmlElement) -> Counter:
+    """How many nodes of each type the graph page shows after its filters."""
+    return Counter(orjson.loads(dom.get_element_by_id("status").get("data-types")))
 
 
 def source_key(q: dict) -> str:
@@ -267,7 +273,11 @@ def test_report_graph_renders_and_filters_by_kind_and_outlet(site, chromium):
     status = dom.get_element_by_id("status")
     n_nodes = int(dom.xpath("//p[@class='meta']/span")[0].text_content().split()[0])
     assert int(status.get("data-shown")) == n_nodes and total >= 3
-    groups = int(dump_dom(chromium, page, "#kinds=group").get_element_by_id("status").get("data-shown"))
-    wire = int(dump_dom(chromium, page, "#outlet=Wire%20Daily").get_element_by_id("status").get("data-shown"))
-    assert 0 < groups < n_nodes and 0 < wire < n_nodes
+    data = orjson.loads(dom.get_element_by_id("graph-data").text)
+    of_type = Counter(n["type"] for n in data["nodes"])
+    groups = shown_types(dump_dom(chromium, page, "#kinds=group"))
+    assert groups["group"] == of_type["group"] > 0 and 0 < groups["claim"] < of_type["claim"]
+    assert set(groups) <= {"group", "claim", "article", "outlet"}
+    wire = shown_types(dump_dom(chromium, page, "#outlet=Wire%20Daily"))
+    assert wire["article"] == 1 and wire["outlet"] == 1 and 0 < wire["claim"] < of_type["claim"]
     assert_fetches_nothing(dom)
