@@ -224,3 +224,10 @@ def test_report_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "attribution report" in readme and "--format html" in readme
     assert runner.invoke(app, ["report", "--help"]).exit_code == 0
+
+
+def test_html_of_several_articles_needs_a_folder(tmp_path: Path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("“We will stay,” the mayor said.", encoding="utf-8")
+    r = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "html"])
+    assert r.exit_code == 2 and "--out DIR" in r.output
