@@ -22,6 +22,7 @@ from attribution.model import (
     Article,
     ArticleResult,
     Cue,
+    Gender,
     Outlet,
     OutletKind,
     Quote,
@@ -70,7 +71,9 @@ def make_result(text: str, aid: str = "a1", *, path: str | None = None, outlet: 
     )
     ss, se = span(text, "spoke")
     q2 = Quote("q2", QuoteKind.INDIRECT, Span(text[ss:se], ss, se), speaker=None, confidence=0.4)
-    source = Source(sid, "Omar Haddad", SourceKind.PERSON, role="mayor", aliases=("Omar Haddad", "Haddad"))
+    source = Source(
+        sid, "Omar Haddad", SourceKind.PERSON, role="mayor", aliases=("Omar Haddad", "Haddad"), gender=Gender.MALE
+    )
     return ArticleResult(
         Article(aid, text, path=path, title="Mayor <script>alert(3)</script>", outlet=outlet, date="2014-05-08"),
         (q1, q2),
@@ -135,6 +138,8 @@ def test_article_text_is_escaped_and_every_quote_is_marked():
     assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]
     tip = doc.get_element_by_id("q1").get("data-tip")
     assert "Omar Haddad" in tip and "role: mayor" in tip and "cue: said" in tip and "confidence 0.90" in tip
+    assert "gender: male" in tip
+    assert "person · mayor · male" in doc.xpath("//*[@id='sources']//li")[0].text_content()
 
 
 def test_sources_get_distinct_labels_and_unattributed_quotes_their_own_entry():
