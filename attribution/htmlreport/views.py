@@ -47,10 +47,16 @@ class SourceView:
     quote_ids: tuple[str, ...]
     bg: str
     fg: str
+    gender: str | None = None  # as the article states it; None or "unknown" are not shown
+    anonymity_reason: str | None = None
 
     @property
     def details(self) -> str:
         parts = [self.kind, *(p for p in (self.role, self.affiliation) if p)]
+        if self.gender and self.gender != "unknown":
+            parts.append(self.gender)
+        if self.anonymity_reason:
+            parts.append(f"anonymous: {self.anonymity_reason}")
         return " · ".join(parts)
 
 
@@ -153,6 +159,8 @@ def _sources(result: ArticleResult) -> list[SourceView]:
                 quote_ids=tuple(order[key]),
                 bg=bg,
                 fg=fg,
+                gender=str(src.gender) if src and src.gender else None,
+                anonymity_reason=src.anonymity_reason if src else None,
             )
         )
     return views
@@ -176,6 +184,10 @@ def _tip(v: QuoteView) -> str:
         lines.append(f"role: {v.role}")
     if v.affiliation:
         lines.append(f"affiliation: {v.affiliation}")
+    if src.gender and src.gender != "unknown":
+        lines.append(f"gender: {src.gender} (as the article states it)")
+    if src.anonymity_reason:
+        lines.append(f"anonymous because: {src.anonymity_reason}")
     if sp is not None and sp.mention != src.name:
         lines.append(f"mention: {sp.mention}")
     if q.outlet is not None:
