@@ -120,6 +120,22 @@ def test_script_in_the_article_shows_as_text(chromium: str, tmp_path: Path):
     assert_fetches_nothing(dom)
 
 
+def test_page_needs_no_javascript_for_highlights_and_sources(chromium: str, tmp_path: Path):
+    # --dump-dom itself needs JavaScript, so "without" is the same page with its scripts taken out
+    page, bare = tmp_path / "page.html", tmp_path / "bare.html"
+    result = make_result(XSS_TEXT)
+    page.write_text(render_article(result), encoding="utf-8")
+    tree = lxml.html.parse(str(page))
+    for script in list(tree.getroot().iter("script")):
+        script.drop_tree()
+    tree.write(str(bare), encoding="utf-8", method="html")
+    with_js, without = dump_dom(chromium, page), dump_dom(chromium, bare)
+    assert "js" in with_js.get("class", "").split() and "js" not in without.get("class", "").split()
+    assert_quotes_match(without, result.to_dict())
+    panel = [li.get("data-src") for li in without.xpath("//*[@id='sources']//li")]
+    assert panel == ["person:omar-haddad", "unattributed"]
+
+
 # --- the seed article, analysed once --------------------------------------------------------------
 
 
