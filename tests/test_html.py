@@ -126,6 +126,30 @@ def test_crossing_span_is_split_at_the_parent_end():
 # --- the article page ---------------------------------------------------------------------------
 
 
+@st.composite
+def articles(draw: st.DrawFn) -> ArticleResult:
+    """Random text with markup characters, and random (possibly overlapping) quotes, cues and speakers."""
+    text = draw(st.text(st.sampled_from(list("ab <>&\"'“”\n")), min_size=1, max_size=40))
+    offsets = st.integers(0, len(text))
+    quotes = []
+    for i in range(draw(st.integers(0, 4))):
+        s, e = sorted(draw(st.tuples(offsets, offsets)))
+        cs, ce = sorted(draw(st.tuples(offsets, offsets)))
+        ms, me = sorted(draw(st.tuples(offsets, offsets)))
+        sp = SpeakerMention(text[ms:me], ms, me, "Omar Haddad", SourceKind.PERSON, source_id=f"person:{i % 2}")
+        cue = Cue(text[cs:ce], "say", cs, ce)
+        quotes.append(Quote(f"q{i + 1}", QuoteKind.INDIRECT, Span(text[s:e], s, e), cue, sp))
+    return ArticleResult(Article("a", text), tuple(quotes))
+
+
+@given(articles())
+def test_page_text_is_the_article_text_whatever_the_spans(result):
+    doc = lxml.html.fromstring(render_article(result))
+    assert doc.get_element_by_id("text").text_content() == result.article.text
+    marked = {el.get("data-q") for el in doc.xpath(f"//span[{has_class('q')}]")}
+    assert marked == {q.id for q in result.quotes if q.content.start < q.content.end}
+
+
 def test_article_text_is_escaped_and_every_quote_is_marked():
     result = make_result(XSS_TEXT)
     page = render_article(result)
