@@ -101,7 +101,12 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format on stdout.")] = Format.table,
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", "-o", help="Store results in OUT (SQLite + one JSON per article); resumable."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Store results in OUT (SQLite + one JSON per article); resumable. "
+            "With --format html: also OUT/<id>.html, or one page in -o FILE.html.",
+        ),
     ] = None,
     graphml: Annotated[
         Optional[Path], typer.Option("--graphml", help="Also write the source graph as GraphML.")
@@ -363,6 +368,7 @@ def _analyze_html(paths, out: Path | None, settings, fields, graphml: Path | Non
 
 
 def _analyze_html_page(paths, out: Path | None, settings, fields, graphml: Path | None) -> None:
+    """One article's page on stdout, or in ``out`` (a FILE.html); several articles need ``--out DIR``."""
     from . import ingest
     from .analyzer import Analyzer
     from .htmlreport import render_article
