@@ -91,6 +91,7 @@ def assert_fetches_nothing(dom: lxml.html.HtmlElement) -> None:
         target = el.get("src") or el.get("href")
         assert not target.startswith(("http:", "https:", "//")), target
     assert not dom.xpath("//link[@rel='stylesheet']") and not dom.xpath("//script[@src]")
+    assert not [s for s in dom.iter("style") if "url(" in (s.text or "") or "@import" in (s.text or "")]
 
 
 def assert_quotes_match(dom: lxml.html.HtmlElement, data: dict) -> None:
