@@ -6,6 +6,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import lxml.html
+import orjson
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -201,6 +202,16 @@ def test_text_is_read_back_from_the_article_path(tmp_path: Path):
     assert result.article.text == "" and read_article_text(result) == XSS_TEXT
     (tmp_path / "a1.txt").write_text("changed since", encoding="utf-8")
     assert read_article_text(result) is None
+
+
+def test_text_is_read_back_from_its_jsonl_line(tmp_path: Path):
+    jsonl = tmp_path / "corpus.jsonl"
+    lines = [{"id": "x", "body": "another article"}, None, {"id": "a1", "title": "t", "body": XSS_TEXT}]
+    jsonl.write_bytes(b"".join((orjson.dumps(o) if o else b"") + b"\n" for o in lines))
+    result = model.loads_result(model.dumps(make_result(XSS_TEXT, path=f"{jsonl}:3")))
+    assert read_article_text(result) == XSS_TEXT
+    other = model.loads_result(model.dumps(make_result(XSS_TEXT, path=f"{jsonl}:1")))
+    assert read_article_text(other) is None
 
 
 def test_site_has_index_pages_graph_and_shared_claims(tmp_path: Path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,18 +45,30 @@ def article_page_name(article_id: str) -> str:
     return f"{safe_id(article_id)}.html"
 
 
+@lru_cache(maxsize=4)
+def _line_starts(path: Path, mtime_ns: int) -> tuple[int, ...]:
+    """Byte offsets of the lines of a JSONL file, read once per file (a corpus file holds many articles)."""
+    starts, pos = [], 0
+    with path.open("rb") as fh:
+        for raw in fh:
+            starts.append(pos)
+            pos += len(raw)
+    return tuple(starts)
+
+
 def _jsonl_texts(path: Path, line: int) -> list[str]:
     """The string fields of one JSONL line (the text field's name is not kept with the result)."""
     try:
+        starts = _line_starts(path, path.stat().st_mtime_ns)
+        if not 1 <= line <= len(starts):
+            return []
         with path.open("rb") as fh:
-            for n, raw in enumerate(fh, 1):
-                if n == line:
-                    obj = orjson.loads(raw)
-                    values = obj.values() if isinstance(obj, dict) else ()
-                    return [v.replace("\r\n", "\n").replace("\r", "\n") for v in values if isinstance(v, str)]
+            fh.seek(starts[line - 1])
+            obj = orjson.loads(fh.readline())
     except (OSError, orjson.JSONDecodeError):
         return []
-    return []
+    values = obj.values() if isinstance(obj, dict) else ()
+    return [v.replace("\r\n", "\n").replace("\r", "\n") for v in values if isinstance(v, str)]
 
 
 def _file_text(path: Path) -> list[str]:
