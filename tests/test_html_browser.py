@@ -172,6 +172,13 @@ def test_seed_page_highlights_every_quotation_in_its_source(seed, seed_dom):
 
 
 @pytest.mark.stanza
+def test_seed_page_on_stdout_is_the_same_page(seed):
+    page, _ = seed
+    r = runner.invoke(app, ["analyze", str(SEED), "--format", "html", *M])
+    assert r.exit_code == 0 and r.stdout == page.read_text(encoding="utf-8")
+
+
+@pytest.mark.stanza
 def test_seed_page_shows_all_rows_and_not_the_capital_of_the_revolution(seed, seed_dom):
     _, data = seed
     rows = seed_dom.xpath("//*[@id='quotations']//tbody/tr")
