@@ -37,6 +37,7 @@ class Format(enum.StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class GraphFormat(enum.StrEnum):
@@ -101,7 +102,12 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format on stdout.")] = Format.table,
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", "-o", help="Store results in OUT (SQLite + one JSON per article); resumable."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Store results in OUT (SQLite + one JSON per article); resumable. "
+            "With --format html: also OUT/<id>.html, or one page in -o FILE.html.",
+        ),
     ] = None,
     graphml: Annotated[
         Optional[Path], typer.Option("--graphml", help="Also write the source graph as GraphML.")
@@ -165,6 +171,12 @@ def analyze(
 
     settings = _settings(models, offline, wider=wider, parse_all=parse_all)
     fields = ingest.JsonlFields(text_field, id_field, title_field, outlet_field, date_field)
+    if fmt is Format.html:
+        corpus = lambda: _analyze_corpus(  # noqa: E731
+            paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet
+        )
+        _analyze_html(paths, out, settings, fields, graphml, corpus)
+        return
     if out is not None:
         _analyze_corpus(paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet)
         return
@@ -329,6 +341,95 @@ def _load_results(inputs: list[Path]) -> list:
     if not results:
         raise _fail(InputError("no results found in the given paths"))
     return results
+
+
+# --- HTML (issue 13): analyze --format html, and the report command -------------------------------
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _analyze_html(paths, out: Path | None, settings, fields, graphml: Path | None, corpus) -> None:
+    """``--format html``: one page on stdout or in ``-o FILE.html``; with ``--out DIR``, a corpus run + pages."""
+    from .htmlreport import write_pages
+    from .store import STORE_NAME, Store
+
+    if out is not None and out.suffix.lower() not in HTML_SUFFIXES:
+        code = 0
+        try:
+            corpus()
+        except typer.Exit as exc:  # 1: some inputs failed; the others still get their pages
+            if exc.exit_code != 1:
+                raise
+            code = exc.exit_code
+        try:
+            with Store(out / STORE_NAME) as store:
+                write_pages(list(store.results()), out)
+        except AttributionError as exc:
+            raise _fail(exc) from exc
+        if code:
+            raise typer.Exit(code=code)
+        return
+    _analyze_html_page(paths, out, settings, fields, graphml)
+
+
+def _analyze_html_page(paths, out: Path | None, settings, fields, graphml: Path | None) -> None:
+    """One article's page on stdout, or in ``out`` (a FILE.html); several articles need ``--out DIR``."""
+    from . import ingest
+    from .analyzer import Analyzer
+    from .htmlreport import render_article
+
+    items = list(_articles(paths, fields))
+    articles = [a for a in items if not isinstance(a, ingest.Failure)]
+    for f in items:
+        if isinstance(f, ingest.Failure):
+            err.print(f"[yellow]skipped:[/] {escape(f.message)}")
+    if len(articles) > 1:
+        err.print("[bold red]error:[/] several articles: --format html writes one page each into a folder, --out DIR")
+        raise typer.Exit(code=2)
+    if not articles:
+        raise typer.Exit(code=1)
+    try:
+        result = Analyzer(settings).analyze(articles[0])
+        page = render_article(result).encode("utf-8")
+        if out is None:
+            sys.stdout.buffer.write(page)
+        else:
+            out.write_bytes(page)
+    except AttributionError as exc:
+        raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(OutputError(f"{out}: cannot write ({exc.strerror})")) from exc
+    if graphml is not None:
+        _write_graph([result], graphml, GraphFormat.graphml)
+    if len(items) > len(articles):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="Output folder of analyze --out.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the site into.")],
+) -> None:
+    """Write an HTML site of a corpus: an index, one page per article, and the source–claim graph.
+
+    The pages open from disk and fetch nothing. Each article page re-reads its article from the
+    path it was analysed from; an article no longer there lists its quotations without the text.
+
+    Example:
+        attribution analyze corpus/ --out results/ && attribution report results/ -o site/
+    """
+    from .htmlreport import write_site
+
+    results = _load_results([out])
+    try:
+        summary = write_site(results, output)
+    except AttributionError as exc:
+        raise _fail(exc) from exc
+    if summary.without_text:
+        err.print(
+            f"[yellow]note:[/] {len(summary.without_text)} article(s) not found at their path or changed since "
+            "they were analysed: their pages list the quotations without the text"
+        )
+    err.print(f"wrote {escape(str(summary.index))}, {len(summary.pages)} article pages and the graph")
 
 
 class ExportFormat(enum.StrEnum):
