@@ -15,8 +15,8 @@ __all__ = [
     "ACCORDING_LEMMAS",
     "ADDRESSEE_LEMMAS",
     "CLAUSE_ONLY_LEMMAS",
+    "CONTENT_PREPS",
     "CONTENT_RELS",
-    "NO_CONTENT_PREPS",
     "PARTICLE_RELS",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
@@ -60,8 +60,9 @@ TIME_NOUNS = frozenset(
 # Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
 # timeline", "pointed the way", "charged him"): they report speech only with a clause.
 CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "point", "charge", "inform", "score", "brief", "thank"})
-# Prepositions that, first after a cue, start no content ("pointed at the door", "charged with").
-NO_CONTENT_PREPS = frozenset({"at", "with", "into", "on", "in", "by", "from"})
+# The only prepositions that may start a content after its cue ("spoke about the death", "called
+# for an end", "spoke of the legacy"); any other starts none ("pointed at the door", "along the rim").
+CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", "regarding"})
 # Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
 PARTICLE_RELS = frozenset({"compound:prt"})
 

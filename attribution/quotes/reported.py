@@ -17,8 +17,8 @@ from ..lexicon import (
     ACCORDING_LEMMAS,
     ADDRESSEE_LEMMAS,
     CLAUSE_ONLY_LEMMAS,
+    CONTENT_PREPS,
     CONTENT_RELS,
-    NO_CONTENT_PREPS,
     PARTICLE_RELS,
     Lexicon,
 )
@@ -219,7 +219,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     if first.text.isupper() and len(first.text) > 1 and lo + 1 < c and doc.words[lo + 1].text == ":":
         return True
     subj = next((k for k in kids if k.deprel in SUBJECTS), None)
-    if subj is None and c == lo and "VerbForm=Part" in w.feats:
+    question = c == lo and w.lower_text().endswith("ed") and "," in doc.text[w.end : doc.sentences[w.sent].end]
+    if subj is None and (question or (c == lo and "VerbForm=Part" in w.feats)):
         return True
     return subj is not None and subj.lower_text() == "you" and "Tense=Past" not in w.feats
 
@@ -238,7 +239,7 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
     if has_obj and any(k.deprel in PARTICLE_RELS for k in kids):
         return False
     first = doc.words[content[0]]
-    if first.upos == "ADP" and first.lower_text() in NO_CONTENT_PREPS:
+    if first.upos == "ADP" and first.lower_text() not in CONTENT_PREPS:
         return False
     if has_obj and any(k.deprel.startswith("obl") and _case(doc, k.i) & {"with"} for k in kids):
         return False
