@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .claims import ClaimItem
-from .coref import corpus_aliases, slug
+from .coref import corpus_aliases, corpus_source_id, slug
 from .model import ArticleResult, Outlet, Quote, Source, SpeakerMention
 
-__all__ = ["PER_ARTICLE_KINDS", "Chain", "article_day", "canonical_names", "claim_items", "corpus_chains", "node_id"]
+__all__ = ["Chain", "article_day", "canonical_names", "claim_items", "corpus_chains", "node_id"]
 
-PER_ARTICLE_KINDS = frozenset({"group", "anonymous"})
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -115,9 +114,7 @@ def corpus_chains(results: Sequence[ArticleResult]) -> list[Chain]:
             src = None
             if sp is not None and sp.source_id:
                 cid = alias_map.get(sp.source_id, sp.source_id)
-                sid = node_id(cid)
-                if str(sp.kind) in PER_ARTICLE_KINDS:
-                    sid = f"{sid}--{slug(r.article.id)}"
+                sid = node_id(corpus_source_id(cid, sp.kind, sp.name, r.article.id))
                 name = names.get(cid, sp.name)
                 src = sources.get(sp.source_id)
             chains.append(Chain(r, tuple(quotes), sp, sid, name, src))

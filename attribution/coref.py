@@ -308,9 +308,10 @@ def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:
 GENERIC_KINDS = frozenset({SourceKind.GROUP, SourceKind.ANONYMOUS, SourceKind.DOCUMENT})
 
 
-def corpus_source_id(source: Source, article_id: str) -> str:
+def corpus_source_id(source_id: str, kind: SourceKind | str, name: str, article_id: str) -> str:
     """The id a source has across a corpus: generic groups, anonymous sources and unnamed
-    documents (*researchers*, *a spokesperson*, *the report*) stay per article."""
-    if source.kind in GENERIC_KINDS and not source.name[:1].isupper():
-        return f"{source.id}@{slug(article_id)}"
-    return source.id
+    documents (*researchers*, *a spokesperson*, *the report*) stay per article; named ones
+    (*Democrats*, *the Quinnipiac poll* written with capitals) and everything else are corpus-wide."""
+    if SourceKind(kind) in GENERIC_KINDS and not name[:1].isupper():
+        return f"{source_id}--{slug(article_id)}"
+    return source_id
