@@ -133,9 +133,19 @@ def left_np(doc: ParsedDoc, cue: int, *, floor: int) -> tuple[int, int] | None:
             )
         ):
             return left_np(doc, k, floor=floor)
+        names = range(k + 1, j)
+        if k >= floor and len(names) and all(doc.words[n].upos == "PROPN" for n in names):
+            return k + 1, j  # "The state's campaign chairman, Phil Lovas, said": the name in the apposition
         return None
     if w.upos not in NOUNISH and w.upos != "ADJ":
         return None
+    if w.upos == "PROPN":
+        # a name right before the cue is the speaker, whatever the parser hung it on ("…, Loretta E. Lynch said")
+        k = j
+        while k - 1 >= floor and doc.words[k - 1].upos == "PROPN":
+            k -= 1
+        if k - 1 >= floor and doc.words[k - 1].text == ",":
+            return k, j + 1
     head = _climb_np(doc, j, before=cue)
     first, last = noun_phrase(doc, head, limit=(floor, cue))
     if not first <= j < last:
