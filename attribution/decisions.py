@@ -47,7 +47,7 @@ class Model:
         card = orjson.loads(card_path.read_bytes())
         booster = lgb.Booster(model_str=booster_path.read_text(encoding="utf-8"))
         enc = Encoder(card["columns"], card["vocab"])
-        if list(booster.feature_name()) != [f"f{i}" for i in range(len(enc.columns))]:
+        if booster.num_feature() != len(enc.columns):
             raise ValueError(f"{booster_path.name}: its features do not match its card")
         cal = card.get("calibration") or {"x": [0.0, 1.0], "y": [0.0, 1.0]}
         return cls(booster, enc, tuple(cal["x"]), tuple(cal["y"]), float(card.get("threshold", 0.5)), card)
