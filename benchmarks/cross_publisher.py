@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         train_on = [g for g in golds if g.publisher != pub]
         test_on = [g for g in golds if g.publisher == pub]
         with tempfile.TemporaryDirectory() as tmp:
-            train(train_on, replace(settings, learned=False), Path(tmp), cv=False)
+            train(train_on, replace(settings, learned=False), Path(tmp))
             learned = Analyzer(settings, decisions=Decisions.from_dir(Path(tmp)))
             fig_l = evaluate(test_on, learned.analyze_with_docs).to_dict()
         rules = Analyzer(replace(settings, learned=False))

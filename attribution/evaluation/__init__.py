@@ -129,9 +129,28 @@ class EvalRun:
     by_publisher: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     errors: list[dict[str, Any]] = field(default_factory=list)
     canonical: CanonicalCounts | None = None
+    confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right at 0.3) per prediction
+
+    def reliability(self, bins: int = 10) -> list[dict[str, Any]]:
+        """How often predictions are right, by confidence bin (a calibrated model: right ≈ confidence)."""
+        out = []
+        for b in range(bins):
+            lo, hi = b / bins, (b + 1) / bins
+            sel = [ok for c, ok in self.confidences if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+            if sel:
+                conf = [c for c, _ in self.confidences if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+                out.append(
+                    {
+                        "bin": f"{lo:.1f}-{hi:.1f}",
+                        "n": len(sel),
+                        "mean_confidence": round(sum(conf) / len(sel), 3),
+                        "right": round(sum(sel) / len(sel), 3),
+                    }
+                )
+        return out
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"articles": self.articles}
+        out: dict[str, Any] = {"articles": self.articles, "reliability_overlap_0.3": self.reliability()}
         if self.canonical is not None:
             out["canonical_speakers"] = self.canonical.to_dict()
         for (t, subset), c in sorted(self.counts.items()):
@@ -227,6 +246,9 @@ def evaluate(
                 run.by_publisher[(g.publisher, "speech")].add(speech_c)
                 if keep_errors:
                     run.errors.extend(_errors(g.name, text, gold, pred, pairs))
+                matched = {pi for _, pi in pairs}
+                conf = {q.id: q.confidence for q in result.quotes}
+                run.confidences.extend((conf.get(p.id, 0.5), i in matched) for i, p in enumerate(pred))
                 if canonical is not None and run.canonical is not None:
                     _score_canonical(run.canonical, canonical, g.name, gold, pred, pairs)
         run.articles += 1

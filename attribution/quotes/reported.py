@@ -216,7 +216,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     if any(k.deprel == "aux:pass" for k in kids) and not clause and not agent:
         return True
     first = doc.words[lo]
-    if first.text.isupper() and len(first.text) > 1 and lo + 1 < c and doc.words[lo + 1].text == ":":
+    headline = doc.sentences[w.sent].last - lo <= 14 and doc.words[doc.sentences[w.sent].last - 1].text not in ".!?"
+    if headline and first.text.isupper() and len(first.text) > 1 and lo + 1 < c and doc.words[lo + 1].text == ":":
         return True
     subj = next((k for k in kids if k.deprel in SUBJECTS), None)
     question = c == lo and w.lower_text().endswith("ed") and "," in doc.text[w.end : doc.sentences[w.sent].end]
@@ -227,6 +228,19 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
 
 def _case(doc: ParsedDoc, k: int) -> set[str]:
     return {doc.words[g].lower_text() for g in doc.children(k) if doc.words[g].deprel == "case"}
+
+
+def _after_leading_phrase(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
+    """ "says at a campaign stop in Toledo, Ohio, that it means …": the content starts at "that"."""
+    if span[0] >= span[1]:
+        return span
+    first = doc.words[span[0]]
+    if first.upos != "ADP" or first.lower_text() in CONTENT_PREPS:
+        return span
+    for j in range(span[0] + 1, span[1]):
+        if doc.words[j].lower_text() == "that" and doc.words[j - 1].text == ",":
+            return j, span[1]
+    return span
 
 
 def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
@@ -291,6 +305,7 @@ def find_reported(
                 to_inf = (
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
+                right = _after_leading_phrase(doc, right)
                 if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not to_inf and _np_content_ok(doc, c, right):
                     content = right
             if content is None:
