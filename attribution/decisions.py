@@ -27,6 +27,8 @@ from .quotes import Candidate
 __all__ = ["Decisions", "Model", "default_decisions"]
 
 MODELS = "models"
+# How much more likely the chooser's speaker must be than the rule's to replace it.
+OVERRIDE_MARGIN = 0.2
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,14 @@ class Decisions:
             rows = [mention_features(doc, c, h, lex, rank=r, n=len(heads)) for r, h in enumerate(heads)]
             p = self.speaker.probabilities(rows)
             best = int(np.argmax(p))
+            head = heads[best]
+            in_rule = [
+                float(p[r]) for r, h in enumerate(heads) if c.speaker is not None and c.speaker[0] <= h < c.speaker[1]
+            ]
+            if in_rule and max(in_rule) >= p[best] - OVERRIDE_MARGIN:
+                continue  # the rule's speaker is as likely: keep its fuller span
             if p[best] >= self.speaker.threshold:
-                out[k] = replace(c, speaker=mention_span(doc, c, heads[best]))
+                out[k] = replace(c, speaker=mention_span(doc, c, head))
         for k, c in enumerate(out):  # continuations speak with their first piece
             if c.continues is not None and out[c.continues].speaker is not None:
                 out[k] = replace(c, speaker=out[c.continues].speaker)

@@ -135,8 +135,9 @@ def _after_dateline(toks: list[str]) -> int:
 
 
 def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
-    """Split leading title words from a person's name: ``Conservative Leader Andrew Scheer`` ->
-    (``Conservative Leader``, ``Andrew Scheer``).  A title needs a name after it.
+    """Split title words from a person's name: ``Conservative Leader Andrew Scheer`` ->
+    (``Conservative Leader``, ``Andrew Scheer``); a title after the name also goes
+    (``Noah Bonsey Senior Analyst`` -> (``Senior Analyst``, ``Noah Bonsey``)).  A title needs a name.
 
     Examples:
         >>> from attribution.lexicon import default_lexicon
@@ -144,15 +145,20 @@ def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
         (['Chief', 'Executive'], ['Satya', 'Nadella'])
         >>> split_title(["Mr.", "Bonsey"], default_lexicon())
         (['Mr.'], ['Bonsey'])
+        >>> split_title("Noah Bonsey Senior Analyst".split(), default_lexicon())
+        (['Senior', 'Analyst'], ['Noah', 'Bonsey'])
     """
-    last = -1
-    for k, t in enumerate(toks[:-1]):
-        low = t.lower()
-        if low in lex.title_words or low in lex.honorifics:
-            last = k
-    if last < 0:
-        return [], toks
-    return toks[: last + 1], toks[last + 1 :]
+
+    def title(t: str) -> bool:
+        return t.lower() in lex.title_words or t.lower() in lex.honorifics
+
+    for last in range(len(toks) - 2, -1, -1):  # titles first: the longest prefix ending in a title
+        if title(toks[last]) and not any(title(t) for t in toks[last + 1 :]):
+            return toks[: last + 1], toks[last + 1 :]
+    first = next((k for k, t in enumerate(toks) if title(t)), None)
+    if first:  # titles after the name
+        return toks[first:], toks[:first]
+    return [], toks
 
 
 def acronym(name: str, lex: Lexicon | None = None) -> str | None:
