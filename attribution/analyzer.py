@@ -9,13 +9,14 @@ from .config import Settings
 from .coref import Resolved
 from .decisions import Decisions, default_decisions
 from .identity import attribute_speakers, with_affiliations
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import THING_SENSE_LEMMAS, Lexicon, default_lexicon
 from .model import Article, ArticleResult, Cue, Quote, Source, Span, SpeakerMention
 from .nlp import ParsedDoc
 from .outlets import find_outlet
-from .quotes import Candidate, find_quotes, pair_marks, paragraph_spans
+from .quotes import Candidate, find_quotes, keep_only, pair_marks, paragraph_spans
 
 __all__ = ["Analyzer", "analyze_parsed", "analyze_text"]
+
 
 def analyze_parsed(
     article: Article,
@@ -36,6 +37,10 @@ def analyze_parsed(
     if settings.learned:
         cands = (decisions or default_decisions()).apply(doc, cands, paragraphs, lex)
     resolved = attribute_speakers(doc, cands, lex=lex)
+    keep = [not _thing_sense(c, r) for c, r in zip(cands, resolved, strict=True)]
+    if not all(keep):
+        cands = keep_only(cands, keep)
+        resolved = attribute_speakers(doc, cands, lex=lex)
     quotes = _quotes(doc, cands, resolved, paragraphs, lex)
     by_source: dict[str, list[str]] = {}
     sources: dict[str, Source] = {}
@@ -49,6 +54,11 @@ def analyze_parsed(
         sources=tuple(with_affiliations(list(sources.values()), doc.text, lex)),
         quote_ids_by_source={k: tuple(v) for k, v in by_source.items()},
     )
+
+
+def _thing_sense(c: Candidate, r: Resolved | None) -> bool:
+    """ "The data suggests …", "the revision added a jack": a thing with such a verb says nothing."""
+    return r is not None and r.info.thing and (c.cue_lemma or "") in THING_SENSE_LEMMAS
 
 
 def _quotes(

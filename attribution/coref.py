@@ -173,6 +173,19 @@ class _Resolver:
                 best = ent
         return best
 
+    def gendered_person(self, m: MentionInfo) -> _Entity | None:
+        """*he*/*she*: the nearest earlier person (a speaker or a name in the text) whose gender, as
+        the article states it, does not contradict the pronoun's."""
+        want = self.lex.gendered.get(m.mention.lower())
+        seen = [(e.last_pos, e.name) for e in self.entities.values() if e.kind is SourceKind.PERSON]
+        named = [(p, self.fullest_person(n)) for p, n in self.persons if p < m.start]
+        for _, name in sorted((c for c in seen + named if c[0] <= m.start), reverse=True):
+            ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
+            gender = stated_gender(self.doc, ent, self.lex)
+            if want is None or str(gender) in {"unknown", want}:
+                return self.entity(SourceKind.PERSON, name)
+        return None
+
     def entity(self, kind: SourceKind, name: str) -> _Entity:
         return self.entities.setdefault(source_id(kind, name), _Entity(name, kind))
 
@@ -187,7 +200,7 @@ class _Resolver:
         kinds = {m.kind}
         if m.kind is SourceKind.GROUP:
             kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
-        ent = self.last_of(kinds, m.start)
+        ent = self.gendered_person(m) if m.kind is SourceKind.PERSON else self.last_of(kinds, m.start)
         if ent is None and m.kind is SourceKind.PERSON:
             prior = [p for p in self.persons if p[0] < m.start]
             if prior:

@@ -22,7 +22,7 @@ import orjson
 from .features import Encoder, candidate_features, mention_features, mention_heads, mention_span
 from .lexicon import Lexicon
 from .nlp import ParsedDoc
-from .quotes import Candidate
+from .quotes import Candidate, keep_only
 
 __all__ = ["Decisions", "Model", "default_decisions"]
 
@@ -119,19 +119,11 @@ class Decisions:
         firsts = [k for k, c in enumerate(cands) if c.continues is None]
         p = self.keep.probabilities([candidate_features(doc, cands[k], paragraphs, lex) for k in firsts])
         prob = dict(zip(firsts, p.tolist(), strict=True))
-        kept: list[Candidate] = []
-        index: dict[int, int] = {}
-        for k, c in enumerate(cands):
-            first = k if c.continues is None else c.continues
-            if first not in index and first != k:
-                continue  # its first piece was dropped
-            conf = prob.get(first, 0.5)
-            if c.continues is None and conf < self.keep.threshold:
-                continue
-            index[k] = len(kept)
-            cont = None if c.continues is None else index[c.continues]
-            kept.append(replace(c, confidence=round(conf, 3), continues=cont))
-        return kept
+        scored = [
+            replace(c, confidence=round(prob[k if c.continues is None else c.continues], 3))
+            for k, c in enumerate(cands)
+        ]
+        return keep_only(scored, [prob.get(k, 1.0) >= self.keep.threshold for k in range(len(cands))])
 
 
 @functools.cache

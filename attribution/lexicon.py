@@ -20,6 +20,7 @@ __all__ = [
     "PARTICLE_RELS",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
+    "THING_SENSE_LEMMAS",
     "TIME_NOUNS",
     "Lexicon",
     "OutletEntry",
@@ -63,6 +64,9 @@ CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "point", "charge", "inform",
 # The only prepositions that may start a content after its cue ("spoke about the death", "called
 # for an end", "spoke of the legacy"); any other starts none ("pointed at the door", "along the rim").
 CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", "regarding"})
+# Cue verbs that report no speech when a thing is their subject ("the data suggests", "the
+# revision added a jack", "the findings predict"): kept only with a person, group, organisation or document.
+THING_SENSE_LEMMAS = frozenset({"add", "maintain", "suggest", "predict", "answer", "threaten", "blame", "call", "show"})
 # Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
 PARTICLE_RELS = frozenset({"compound:prt"})
 

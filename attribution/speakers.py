@@ -55,6 +55,7 @@ class MentionInfo:
     pronoun: bool = False
     nominal: bool = False  # "the analyst", "the group": resolved like a pronoun
     anonymity_reason: str | None = None
+    thing: bool = False  # a thing, not a known kind of document ("the data", "the revision")
 
 
 def acronym(name: str) -> str | None:
@@ -241,6 +242,13 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     run = words[j:k]
     if not run:
         return None
+    if (
+        k < len(words)
+        and words[k].upos in {"NOUN", "PROPN"}
+        and not _is_cap(toks[k])
+        and lows[k] not in lex.title_words
+    ):
+        return None  # "the Quinnipiac poll", "the Trump campaign": the name modifies a noun
     orgs = frozenset(e.text for e in m.doc.entities if e.type in {"ORG", "LOC", "GPE"})
     org_aff, run = _org_before_person(run, orgs)
     has_org_word = any(w.lower_text() in lex.org_words for w in run)
@@ -352,8 +360,11 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info("", SourceKind.GROUP)  # "a Pinot Noir that says …": a thing with a name, not a speaker
     if len(words) == 1 and words[0].upos in {"ADJ", "ADV"}:
         return m.info("", SourceKind.GROUP)  # "Rival", "Meanwhile": no noun, no speaker
-    if not _human_noun(head, lows[head_i], lex) and words[head_i].upos != "PROPN":
-        return m.info(name, SourceKind.DOCUMENT)  # "her submission to the court", "bomb threats": a thing that says
+    human = _human_noun(head, lows[head_i], lex)
+    if human and not plural and lows[0] in {"a", "an", "one", "another"}:
+        return m.info(name, SourceKind.ANONYMOUS)  # "a computer programmer": one unnamed person
+    if not human and words[head_i].upos != "PROPN":
+        return m.info(name, SourceKind.DOCUMENT, thing=True)  # "her submission to the court", "bomb threats"
     return m.info(name, SourceKind.GROUP)
 
 

@@ -135,3 +135,17 @@ def find_quotes(
     starts = [p[0] for p in paragraphs]
     para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
     return link_continuations(cands, para)
+
+
+def keep_only(cands: list[Candidate], keep: list[bool]) -> list[Candidate]:
+    """The candidates marked ``keep``, with ``continues`` indices remapped; a continuation whose
+    first piece is dropped goes with it."""
+    out: list[Candidate] = []
+    index: dict[int, int] = {}
+    for k, c in enumerate(cands):
+        first = k if c.continues is None else c.continues
+        if not keep[first] or (first != k and first not in index):
+            continue
+        index[k] = len(out)
+        out.append(replace(c, continues=None if c.continues is None else index[c.continues]))
+    return out

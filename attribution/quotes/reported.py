@@ -19,6 +19,7 @@ from ..lexicon import (
     CLAUSE_ONLY_LEMMAS,
     CONTENT_PREPS,
     CONTENT_RELS,
+    NAMING_LEMMAS,
     PARTICLE_RELS,
     Lexicon,
 )
@@ -211,6 +212,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         w.upos == "NOUN" and any(k.deprel == "compound" and k.i < c for k in kids)
     ):
         return True
+    if w.deprel in {"acl", "amod"} and "Tense=Past" in w.feats and w.lemma.lower() in NAMING_LEMMAS:
+        return True  # "a technique called X", "so-called": a name, not speech
     clause = any(k.deprel.split(":")[0] in CONTENT_RELS for k in kids)
     agent = any(k.deprel.startswith("obl") and _case(doc, k.i) & {"by"} for k in kids)
     if any(k.deprel == "aux:pass" for k in kids) and not clause and not agent:
