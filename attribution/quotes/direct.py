@@ -90,6 +90,19 @@ def _frame_verb(doc: ParsedDoc, js: list[int], *, verb_last: bool) -> int | None
     return v if subj_before or subj_after else None
 
 
+_LEAD_SKIP = frozenset({"CCONJ", "ADV", "INTJ"})
+
+
+def _after_clause_break(doc: ParsedDoc, before: list[int]) -> list[int]:
+    """The words before a quotation after the last clause break (``, and`` / ``, but`` / ``;``):
+    "Officials said that …, and “we will defend it,” the general said" starts a new clause."""
+    for k in range(len(before) - 1, 0, -1):
+        w, prev = doc.words[before[k]], doc.words[before[k] - 1]
+        if (w.upos == "CCONJ" and prev.text == ",") or prev.text == ";":
+            return before[k:]
+    return before
+
+
 def find_direct(
     doc: ParsedDoc,
     pairs: MarkPairs,
@@ -195,7 +208,7 @@ def find_direct(
                         first += 1
                     if first < cue:
                         spk = (first, cue)
-                lead = [j for j in words_before if doc.words[j].upos not in {"CCONJ", "ADV", "INTJ"}]
+                lead = [j for j in _after_clause_break(doc, words_before) if doc.words[j].upos not in _LEAD_SKIP]
                 embedded = len(lead) > 2 and not colon
             tail = [j for j in words_after if j > cue and (spk is None or j >= spk[1])]
             if cw.end <= pair.open and len(tail) > 3:
