@@ -99,19 +99,27 @@ def render_table(result: ArticleResult, *, show_wider: bool = True) -> Group:
             continue
         quotes.add_row(*(Text(v) for v in row.values()))
     sources = Table(title=Text("Sources", style="bold"))
-    for col in ("source", "kind", "short", "role / affiliation", "aliases", "quotes"):
+    for col in SOURCE_COLUMNS:
         sources.add_column(col)
-    for s in result.sources:
-        ids = result.quote_ids_by_source.get(s.id, ())
-        sources.add_row(
-            Text(s.name),
-            Text(str(s.kind)),
-            Text(s.short or ""),
-            Text(" / ".join(x for x in (s.role, s.affiliation) if x)),
-            Text(", ".join(a for a in s.aliases if a != s.name)),
-            Text(str(len(ids))),
-        )
+    for cells in source_rows(result):
+        sources.add_row(*(Text(c) for c in cells))
     return Group(quotes, sources)
+
+
+SOURCE_COLUMNS = ("source", "kind", "gender", "short", "role / affiliation", "aliases", "quotes")
+
+
+def source_rows(result: ArticleResult) -> list[tuple[str, ...]]:
+    """One row per source: name, kind (with the anonymity reason), gender, short form, role, aliases, count."""
+    rows = []
+    for s in result.sources:
+        kind = str(s.kind) + (f" ({s.anonymity_reason})" if s.anonymity_reason else "")
+        rows.append((
+            s.name, kind, "" if s.gender is None else str(s.gender), s.short or "",
+            " / ".join(x for x in (s.role, s.affiliation) if x), ", ".join(a for a in s.aliases if a != s.name),
+            str(len(result.quote_ids_by_source.get(s.id, ()))),
+        ))  # fmt: skip
+    return rows
 
 
 def print_table(result: ArticleResult, console: Console, *, show_wider: bool = True) -> None:
@@ -135,16 +143,10 @@ def render_markdown(result: ArticleResult) -> str:
         "",
         "### Sources",
         "",
-        "| source | kind | short | role / affiliation | aliases | quotes |",
-        "|---|---|---|---|---|---|",
+        "| " + " | ".join(SOURCE_COLUMNS) + " |",
+        "|" + "---|" * len(SOURCE_COLUMNS),
     ]
-    for s in result.sources:
-        n = len(result.quote_ids_by_source.get(s.id, ()))
-        role = " / ".join(x for x in (s.role, s.affiliation) if x)
-        aliases = ", ".join(a for a in s.aliases if a != s.name)
-        lines.append(
-            f"| {_md_cell(s.name)} | {s.kind} | {s.short or ''} | {_md_cell(role)} | {_md_cell(aliases)} | {n} |"
-        )
+    lines += ["| " + " | ".join(_md_cell(c) for c in cells) + " |" for cells in source_rows(result)]
     return "\n".join(lines) + "\n"
 
 

@@ -221,10 +221,30 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
     lemma = words[h0].lemma.lower()
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
         return None
-    name = m.join(words[i : h0 + 1])
+    name = m.join(words[i : h0 + 1]) + _place_qualifier(m, words[h0].i)
     name = name[:1].lower() + name[1:]
     anon = lemma in lex.anonymous_words and "source" in lows[h0]
     return m.info(name, SourceKind.ANONYMOUS if anon else SourceKind.GROUP)
+
+
+_PLACE_PREPS = frozenset({"in", "from", "at", "near", "around", "across", "outside", "inside"})
+
+
+def _place_qualifier(m: _Words, head: int) -> str:
+    """ "Activists in and around the town of Al-Ghanto": where a group is tells it apart from
+    another group of the same name in the article (up to 16 words)."""
+    doc = m.doc
+    j = m.words[-1].i + 1
+    if j >= len(doc.words) or doc.words[j].lower_text() not in _PLACE_PREPS or j != head + 1:
+        return ""
+    end = j
+    sent_end = doc.sentences[doc.words[head].sent].last
+    while end < min(sent_end, j + 16) and doc.words[end].text != ",":
+        w = doc.words[end]
+        if w.upos in {"VERB", "AUX"} and w.lower_text() not in {"'s", "’s"}:
+            break
+        end += 1
+    return " " + doc.text[doc.words[j].start : doc.words[end - 1].end] if end > j else ""
 
 
 def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:

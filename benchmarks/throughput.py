@@ -7,6 +7,7 @@ Each mode runs in its own process so that its peak RSS is its own:
   bare       stanza tokenize,mwt,pos,lemma,depparse,ner on every sentence, default settings (the baseline)
   full       attribution with --parse-all: every sentence parsed, then our extraction
   rules      our extraction alone, on documents parsed beforehand (its share of the bare time)
+  decide     the same with the learned decisions (speaker chooser, keep/drop): their cost is decide - rules
   selective  attribution as shipped, one process: tagging and parsing only for sentences that can
              hold an attribution (a quotation mark or a cue word)
   ceiling    the same, but parsing only the sentences that hold a gold cue or source (PolNeAR's
@@ -92,10 +93,11 @@ def run_mode(mode: str, args: argparse.Namespace) -> dict:
         for _ in analyzer.analyze_many(arts):
             pass
         elapsed = time.perf_counter() - t0
-    elif mode == "rules":
+    elif mode in {"rules", "decide"}:
         from attribution import nlp
 
-        settings = Settings(models_dir=Path(models), offline=True, selective=False)
+        # rules: the rules alone; decide: the rules and the learned decisions (their cost is the difference)
+        settings = Settings(models_dir=Path(models), offline=True, selective=False, learned=mode == "decide")
         docs = list(nlp.parse(texts, settings))
         t0 = time.perf_counter()
         for i, (t, d) in enumerate(zip(texts, docs, strict=True)):
@@ -134,7 +136,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles (default: all)")
     ap.add_argument("--workers", type=int, default=default_workers(), help="default: the cores, as analyze")
     ap.add_argument("--batch", type=int, default=40, help="articles per stanza call in the bare mode")
-    ap.add_argument("--modes", default="bare,full,rules,selective,ceiling,worker1,workers")
+    ap.add_argument("--modes", default="bare,full,rules,decide,selective,ceiling,worker1,workers")
     ap.add_argument("--repeat", type=int, default=1, help="run each mode this many times, keep the fastest")
     ap.add_argument("--mode", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -159,8 +161,8 @@ def main() -> None:
     print("{:10} {:>8} {:>8} {:>8} {:>8} {:>7} {:>8} {:>13} {:>8}".format(*head))
     for r in rows:
         wps = r["words"] / r["seconds"]
-        ratio = f"{bare['seconds'] / r['seconds']:.2f}x" if bare and r["mode"] != "rules" else ""
-        if r["mode"] == "rules" and bare:
+        ratio = f"{bare['seconds'] / r['seconds']:.2f}x" if bare and r["mode"] not in {"rules", "decide"} else ""
+        if r["mode"] in {"rules", "decide"} and bare:
             ratio = f"+{100 * r['seconds'] / bare['seconds']:.1f}% time"
         scaling = f"{one['seconds'] / r['seconds']:.2f}x" if one and r["mode"] == "workers" else ""
         print(f"{r['mode']:10} {r['articles']:8d} {r['words']:8d} {r['seconds']:8.1f} {wps:8.0f} "
