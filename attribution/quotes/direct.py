@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..config import Settings
 from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, Lexicon
@@ -103,6 +104,23 @@ def _after_clause_break(doc: ParsedDoc, before: list[int]) -> list[int]:
     return before
 
 
+@dataclass(frozen=True, slots=True)
+class _Quoted:
+    """One quotation and the words around it that may frame it."""
+
+    pair: MarkPair
+    content: str
+    n_words: int
+    q_first: int  # word range of the quotation, marks included
+    q_last: int
+    s_first: int  # sentence of its first word
+    frame: list[int]  # words that may hold its cue and speaker
+    colon: bool  # a colon right before it
+    sentence_like: bool
+    before: list[int]  # frame words before / after it, punctuation aside
+    after: list[int]
+
+
 def find_direct(
     doc: ParsedDoc,
     pairs: MarkPairs,
@@ -121,134 +139,173 @@ def find_direct(
     Returns:
         The candidates sorted by start, and the word indices of the cues they consumed.
     """
-    text = doc.text
     outer = quote_pairs(pairs)
     out: list[Candidate] = []
     used: set[int] = set()
-    for qi, pair in enumerate(outer):
-        c_start, c_end = pair.inner
-        content = text[c_start:c_end]
-        n_words = len(_WORD.findall(content))
-        if n_words == 0 or not doc.words:
+    for qi in range(len(outer)):
+        q = _quoted(doc, outer, qi, paragraphs, settings)
+        if q is None or _named(doc, q):
             continue
-        q_first, q_last = word_range(doc, pair.open, pair.close + 1)
-        if q_first >= len(doc.words):
-            continue
-        s_first = doc.words[min(q_first, len(doc.words) - 1)].sent
-        s_last = doc.words[max(q_first, q_last - 1)].sent
-        para = next(((a, b) for a, b in paragraphs if a <= pair.open < b), (0, len(text)))
-        lo = doc.sentences[s_first].first
-        hi = doc.sentences[s_last].last
-        # a colon right before the quotation: the frame is the clause before it
-        before = text[: pair.open].rstrip()
-        colon = before.endswith(":")
-        frame = [
-            j
-            for j in range(lo, hi)
-            if not (q_first <= j < q_last)
-            and not _inside_any(doc.words[j].start, outer)
-            and para[0] <= doc.words[j].start < para[1]
-        ]
-        colon_at = len(before) - 1
-        if colon and not any(doc.words[j].end <= pair.open for j in frame):
-            # "Kerry said:" ending the sentence or paragraph before the quotation
-            k = bisect_left([w.start for w in doc.words], colon_at)
-            if 0 <= k < len(doc.words) and doc.words[k].start == colon_at:
-                prev = doc.sentences[doc.words[k].sent]
-                frame = list(range(prev.first, k + 1)) + frame
-        # a neighbouring quotation bounds the frame: the cue must lie between them
-        prev_close = outer[qi - 1].close if qi > 0 else -1
-        next_open = outer[qi + 1].open if qi + 1 < len(outer) else len(text)
-        frame = [j for j in frame if prev_close < doc.words[j].start < next_open]
-        # naming verbs right before the quotation ("known as", "so-called"): a name, not speech
-        prev_words = [j for j in frame if j < q_first][-2:]
-        if any(
-            doc.words[j].lemma.lower() in NAMING_LEMMAS or doc.words[j].lower_text() == "so-called" for j in prev_words
-        ):
-            continue
-        cues = []
-        for j in frame:
-            tier = cue_tier_of(doc.words[j], lex, wider=settings.wider_cues)
-            if tier is None:
-                continue
-            w = doc.words[j]
-            dist = pair.open - w.end if w.end <= pair.open else w.start - pair.close
-            cues.append((tier != "speech", dist, j, tier))
-        cues.sort()
-        if not cues:
-            verb = any_verb_frame(doc, frame, q_first, q_last)
-            if verb is not None:
-                cues.append((False, 0, verb, "speech"))
-        sentence_like = n_words >= settings.min_quote_words or (
-            content.rstrip()[-1:] in _SENTENCE_END | {","} and n_words >= 3
-        )
-        words_before = [j for j in frame if j < q_first and doc.words[j].upos != "PUNCT"]
-        words_after = [j for j in frame if j >= q_last and doc.words[j].upos != "PUNCT"]
-        if cues:
-            _, _, cue, tier = cues[0]
-            cw = doc.words[cue]
-            if cw.end <= pair.open:
-                gap = [j for j in words_before if j > cue]
-                spk = speaker_span(doc, cue, content=(q_first, q_last))
-                gap = [j for j in gap if spk is None or not spk[0] <= j < spk[1]]
-                embedded = len(gap) > _MAX_GAP_WORDS or any(doc.words[j].upos in {"VERB", "AUX"} for j in gap)
-                # "called the proposal “a disaster”": an object before the quotation makes it mixed,
-                # except the addressee of a tell-verb ("told reporters “…”")
-                introduced = colon or text[: pair.open].rstrip()[-1:] == ","
-                addressee = cw.lemma.lower() in ADDRESSEE_LEMMAS and sentence_like
-                if gap and not introduced and not addressee:
-                    embedded = embedded or any(doc.words[j].upos not in {"ADV", "ADP", "PUNCT"} for j in gap)
-            else:
-                spk = speaker_span(doc, cue, content=(q_first, q_last))
-                # “…,” Noah Bonsey Senior Analyst, Syria with International Crisis Group told VICE News.
-                between = [j for j in range(q_last, cue) if doc.words[j].upos != "PUNCT" or doc.words[j].text == ","]
-                if between and not any(doc.words[j].upos in {"VERB", "AUX"} for j in between) and len(between) <= 16:
-                    first = between[0]
-                    while first < cue and doc.words[first].upos == "PUNCT":
-                        first += 1
-                    if first < cue:
-                        spk = (first, cue)
-                lead = [j for j in _after_clause_break(doc, words_before) if doc.words[j].upos not in _LEAD_SKIP]
-                embedded = len(lead) > 2 and not colon
-            tail = [j for j in words_after if j > cue and (spk is None or j >= spk[1])]
-            if cw.end <= pair.open and len(tail) > 3:
-                embedded = True
-            if embedded:
-                continue  # the reported-speech pass makes it a mixed quotation
-            used.add(cue)
-            lemma = cue_lemma_of(cw, lex)
-            out.append(
-                Candidate(
-                    kind=QuoteKind.DIRECT,
-                    start=c_start,
-                    end=c_end,
-                    sentence=s_first,
-                    cue=(cue, cue + 1),
-                    cue_lemma=lemma,
-                    tier=CueTier(tier),
-                    speaker=spk,
-                    frame=(min(frame[0], cue), max(frame[-1], cue) + 1) if frame else (cue, cue + 1),
-                    confidence=0.9 if tier == "speech" else 0.6,
-                    open_ended=not pair.closed,
-                )
-            )
-            continue
-        if colon and words_before:
-            colon_word = max(words_before)
-            spk = left_np(doc, colon_word + 1, floor=doc.sentences[doc.words[colon_word].sent].first)
-            if spk is not None and sentence_like:
-                out.append(Candidate(QuoteKind.DIRECT, c_start, c_end, s_first, speaker=spk, frame=spk, confidence=0.7))
-                continue
-        # no cue: a full sentence in quotation marks may continue the previous speaker
-        lead = [j for j in words_before if doc.words[j].upos not in {"CCONJ", "ADV", "INTJ"}]
-        if (
-            sentence_like
-            and not lead
-            and (
-                pair.closed is False
-                or content.rstrip()[-1:] in _SENTENCE_END | {",", "—"}
-                or n_words >= 2 * settings.min_quote_words
-            )
-        ):
-            out.append(Candidate(QuoteKind.DIRECT, c_start, c_end, s_first, confidence=0.5, open_ended=not pair.closed))
+        found = _best_cue(doc, q, lex, settings)
+        if found is not None:
+            cand = _with_cue(doc, q, *found, lex=lex)
+            if cand is not None:
+                used.add(found[0])
+                out.append(cand)
+            continue  # an embedded quotation: the reported-speech pass makes it a mixed quotation
+        cand = _after_colon(doc, q) or _bare(doc, q, settings)
+        if cand is not None:
+            out.append(cand)
     return out, used
+
+
+def _quoted(
+    doc: ParsedDoc, outer: list[MarkPair], qi: int, paragraphs: list[tuple[int, int]], settings: Settings
+) -> _Quoted | None:
+    """The quotation ``outer[qi]`` with its frame: the words of its sentences and paragraph outside
+    any quotation, between the neighbouring quotations (and the clause before a colon)."""
+    text, pair = doc.text, outer[qi]
+    c_start, c_end = pair.inner
+    content = text[c_start:c_end]
+    n_words = len(_WORD.findall(content))
+    if n_words == 0 or not doc.words:
+        return None
+    q_first, q_last = word_range(doc, pair.open, pair.close + 1)
+    if q_first >= len(doc.words):
+        return None
+    s_first = doc.words[min(q_first, len(doc.words) - 1)].sent
+    s_last = doc.words[max(q_first, q_last - 1)].sent
+    para = next(((a, b) for a, b in paragraphs if a <= pair.open < b), (0, len(text)))
+    lo, hi = doc.sentences[s_first].first, doc.sentences[s_last].last
+    before_text = text[: pair.open].rstrip()
+    colon = before_text.endswith(":")
+    frame = [
+        j
+        for j in range(lo, hi)
+        if not (q_first <= j < q_last)
+        and not _inside_any(doc.words[j].start, outer)
+        and para[0] <= doc.words[j].start < para[1]
+    ]
+    if colon and not any(doc.words[j].end <= pair.open for j in frame):
+        # "Kerry said:" ending the sentence or paragraph before the quotation
+        k = bisect_left([w.start for w in doc.words], len(before_text) - 1)
+        if 0 <= k < len(doc.words) and doc.words[k].start == len(before_text) - 1:
+            prev = doc.sentences[doc.words[k].sent]
+            frame = list(range(prev.first, k + 1)) + frame
+    # a neighbouring quotation bounds the frame: the cue must lie between them
+    prev_close = outer[qi - 1].close if qi > 0 else -1
+    next_open = outer[qi + 1].open if qi + 1 < len(outer) else len(text)
+    frame = [j for j in frame if prev_close < doc.words[j].start < next_open]
+    sentence_like = n_words >= settings.min_quote_words or (
+        content.rstrip()[-1:] in _SENTENCE_END | {","} and n_words >= 3
+    )
+    before = [j for j in frame if j < q_first and doc.words[j].upos != "PUNCT"]
+    after = [j for j in frame if j >= q_last and doc.words[j].upos != "PUNCT"]
+    return _Quoted(pair, content, n_words, q_first, q_last, s_first, frame, colon, sentence_like, before, after)
+
+
+def _named(doc: ParsedDoc, q: _Quoted) -> bool:
+    """Naming words right before the quotation ("known as", "so-called"): a name, not speech."""
+    prev_words = [j for j in q.frame if j < q.q_first][-2:]
+    return any(
+        doc.words[j].lemma.lower() in NAMING_LEMMAS or doc.words[j].lower_text() == "so-called" for j in prev_words
+    )
+
+
+def _best_cue(doc: ParsedDoc, q: _Quoted, lex: Lexicon, settings: Settings) -> tuple[int, str] | None:
+    """The cue of the frame: speech before wider, then the nearest; else the verb of a bare
+    "SUBJECT VERB" frame, whatever the verb."""
+    cues = []
+    for j in q.frame:
+        tier = cue_tier_of(doc.words[j], lex, wider=settings.wider_cues)
+        if tier is not None:
+            w = doc.words[j]
+            dist = q.pair.open - w.end if w.end <= q.pair.open else w.start - q.pair.close
+            cues.append((tier != "speech", dist, j, tier))
+    if cues:
+        _, _, cue, tier = min(cues)
+        return cue, tier
+    verb = any_verb_frame(doc, q.frame, q.q_first, q.q_last)
+    return None if verb is None else (verb, "speech")
+
+
+def _with_cue(doc: ParsedDoc, q: _Quoted, cue: int, tier: str, *, lex: Lexicon) -> Candidate | None:
+    """The direct candidate for a quotation with its cue, or ``None`` when the quotation is
+    embedded in a clause (a mixed quotation, found by the reported-speech pass)."""
+    cw = doc.words[cue]
+    if cw.end <= q.pair.open:
+        spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
+        embedded = _embedded_after_cue(doc, q, cue, spk, lex)
+    else:
+        spk = _speaker_after_quote(doc, q, cue)
+        lead = [j for j in _after_clause_break(doc, q.before) if doc.words[j].upos not in _LEAD_SKIP]
+        embedded = len(lead) > 2 and not q.colon
+    tail = [j for j in q.after if j > cue and (spk is None or j >= spk[1])]
+    if embedded or (cw.end <= q.pair.open and len(tail) > 3):
+        return None
+    c_start, c_end = q.pair.inner
+    return Candidate(
+        kind=QuoteKind.DIRECT,
+        start=c_start,
+        end=c_end,
+        sentence=q.s_first,
+        cue=(cue, cue + 1),
+        cue_lemma=cue_lemma_of(cw, lex),
+        tier=CueTier(tier),
+        speaker=spk,
+        frame=(min(q.frame[0], cue), max(q.frame[-1], cue) + 1) if q.frame else (cue, cue + 1),
+        confidence=0.9 if tier == "speech" else 0.6,
+        open_ended=not q.pair.closed,
+    )
+
+
+def _embedded_after_cue(doc: ParsedDoc, q: _Quoted, cue: int, spk: tuple[int, int] | None, lex: Lexicon) -> bool:
+    """Words between a cue and the quotation after it make the quotation part of a clause:
+    "called the proposal “a disaster”" (mixed), but not "told reporters “…”" or "said: “…”"."""
+    gap = [j for j in q.before if j > cue and (spk is None or not spk[0] <= j < spk[1])]
+    embedded = len(gap) > _MAX_GAP_WORDS or any(doc.words[j].upos in {"VERB", "AUX"} for j in gap)
+    introduced = q.colon or doc.text[: q.pair.open].rstrip()[-1:] == ","
+    addressee = doc.words[cue].lemma.lower() in ADDRESSEE_LEMMAS and q.sentence_like
+    if gap and not introduced and not addressee:
+        embedded = embedded or any(doc.words[j].upos not in {"ADV", "ADP", "PUNCT"} for j in gap)
+    return embedded
+
+
+def _speaker_after_quote(doc: ParsedDoc, q: _Quoted, cue: int) -> tuple[int, int] | None:
+    """“…,” Noah Bonsey Senior Analyst, Syria with International Crisis Group told VICE News:
+    the words between the quotation and its cue, when they hold no verb, are the speaker."""
+    spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
+    between = [j for j in range(q.q_last, cue) if doc.words[j].upos != "PUNCT" or doc.words[j].text == ","]
+    if between and not any(doc.words[j].upos in {"VERB", "AUX"} for j in between) and len(between) <= 16:
+        first = between[0]
+        while first < cue and doc.words[first].upos == "PUNCT":
+            first += 1
+        if first < cue:
+            spk = (first, cue)
+    return spk
+
+
+def _after_colon(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
+    """ "The minister: “…”": a noun phrase and a colon, no cue."""
+    if not (q.colon and q.before and q.sentence_like):
+        return None
+    colon_word = max(q.before)
+    spk = left_np(doc, colon_word + 1, floor=doc.sentences[doc.words[colon_word].sent].first)
+    if spk is None:
+        return None
+    c_start, c_end = q.pair.inner
+    return Candidate(QuoteKind.DIRECT, c_start, c_end, q.s_first, speaker=spk, frame=spk, confidence=0.7)
+
+
+def _bare(doc: ParsedDoc, q: _Quoted, settings: Settings) -> Candidate | None:
+    """No cue: a full sentence in quotation marks, alone in its frame, may continue the previous speaker."""
+    lead = [j for j in q.before if doc.words[j].upos not in _LEAD_SKIP]
+    ended = (
+        q.pair.closed is False
+        or q.content.rstrip()[-1:] in _SENTENCE_END | {",", "—"}
+        or q.n_words >= 2 * settings.min_quote_words
+    )
+    if not q.sentence_like or lead or not ended:
+        return None
+    c_start, c_end = q.pair.inner
+    return Candidate(QuoteKind.DIRECT, c_start, c_end, q.s_first, confidence=0.5, open_ended=not q.pair.closed)
