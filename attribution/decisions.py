@@ -90,27 +90,37 @@ class Decisions:
     def _speakers(self, doc: ParsedDoc, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         assert self.speaker is not None
         out = list(cands)
+        groups: list[tuple[int, list[int]]] = []
+        rows: list[dict] = []
         for k, c in enumerate(cands):
             if c.cue is None or c.continues is not None:
                 continue
             heads = mention_heads(doc, c)
-            if not heads:
-                continue
-            rows = [mention_features(doc, c, h, lex, rank=r, n=len(heads)) for r, h in enumerate(heads)]
-            p = self.speaker.probabilities(rows)
-            best = int(np.argmax(p))
-            head = heads[best]
-            in_rule = [
-                float(p[r]) for r, h in enumerate(heads) if c.speaker is not None and c.speaker[0] <= h < c.speaker[1]
-            ]
-            if in_rule and max(in_rule) >= p[best] - OVERRIDE_MARGIN:
-                continue  # the rule's speaker is as likely: keep its fuller span
-            if p[best] >= self.speaker.threshold:
-                out[k] = replace(c, speaker=mention_span(doc, c, head))
+            if heads:
+                groups.append((k, heads))
+                rows += [mention_features(doc, c, h, lex, rank=r, n=len(heads)) for r, h in enumerate(heads)]
+        probs = self.speaker.probabilities(rows)  # one call for the article
+        at = 0
+        for k, heads in groups:
+            p, at = probs[at : at + len(heads)], at + len(heads)
+            out[k] = self._chosen(doc, cands[k], heads, p)
         for k, c in enumerate(out):  # continuations speak with their first piece
             if c.continues is not None and out[c.continues].speaker is not None:
                 out[k] = replace(c, speaker=out[c.continues].speaker)
         return out
+
+    def _chosen(self, doc: ParsedDoc, c: Candidate, heads: list[int], p: np.ndarray) -> Candidate:
+        """The candidate with the chooser's speaker, when it is clearly more likely than the rule's."""
+        assert self.speaker is not None
+        best = int(np.argmax(p))
+        in_rule = [
+            float(p[r]) for r, h in enumerate(heads) if c.speaker is not None and c.speaker[0] <= h < c.speaker[1]
+        ]
+        if in_rule and max(in_rule) >= p[best] - OVERRIDE_MARGIN:
+            return c  # the rule's speaker is as likely: keep its fuller span
+        if p[best] >= self.speaker.threshold:
+            return replace(c, speaker=mention_span(doc, c, heads[best]))
+        return c
 
     def _keep(
         self, doc: ParsedDoc, cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], lex: Lexicon

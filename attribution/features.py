@@ -20,7 +20,7 @@ from .quotes.frame import NOUNISH, noun_phrase, snap_to_entities
 
 __all__ = ["Encoder", "candidate_features", "mention_features", "mention_heads", "mention_span"]
 
-_QUOTES = "\"“”‘’«»„"
+_QUOTES = '"“”‘’«»„'
 _CLAUSE_RELS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:relcl"})
 # Particles and prepositions that turn a cue verb into another sense ("charged … with", "called … out").
 _SENSE_WORDS = ("with", "for", "out", "off", "up", "on", "over", "about", "to", "into", "at")
@@ -42,9 +42,24 @@ def _sentence_words(doc: ParsedDoc, sent: int) -> list[Word]:
 
 
 def _content_words(doc: ParsedDoc, c: Candidate) -> tuple[int, int]:
-    first = next((w.i for w in doc.words if w.end > c.start), len(doc.words))
-    last = next((w.i for w in doc.words if w.start >= c.end), len(doc.words))
-    return first, last
+    """The word range of the candidate's content (binary search over the words' offsets)."""
+    words = doc.words
+    lo, hi = 0, len(words)
+    while lo < hi:  # first word ending after the content's start
+        mid = (lo + hi) // 2
+        if words[mid].end > c.start:
+            hi = mid
+        else:
+            lo = mid + 1
+    first = lo
+    hi = len(words)
+    while lo < hi:  # first word starting at or after the content's end
+        mid = (lo + hi) // 2
+        if words[mid].start >= c.end:
+            hi = mid
+        else:
+            lo = mid + 1
+    return first, lo
 
 
 def _cue_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, float | str]:
@@ -136,9 +151,7 @@ def _content_features(doc: ParsedDoc, c: Candidate) -> dict[str, float | str]:
     }
 
 
-def _position_features(
-    doc: ParsedDoc, c: Candidate, paragraphs: Sequence[tuple[int, int]]
-) -> dict[str, float | str]:
+def _position_features(doc: ParsedDoc, c: Candidate, paragraphs: Sequence[tuple[int, int]]) -> dict[str, float | str]:
     sent = doc.sentences[min(c.sentence, len(doc.sentences) - 1)] if doc.sentences else None
     stext = doc.text[sent.start : sent.end] if sent else ""
     para = next((k for k, (s, e) in enumerate(paragraphs) if s <= c.start < e), 0)
@@ -255,9 +268,7 @@ def mention_features(
         "m_after_comma": float(prev is not None and prev.text == ","),
         "m_before_comma": float(nxt is not None and nxt.text == ","),
         "m_before_cue": float(head < cue.i),
-        "m_between": float(
-            (fr.content[1] <= head < cue.i) or (cue.i < head < fr.content[0])
-        ),
+        "m_between": float((fr.content[1] <= head < cue.i) or (cue.i < head < fr.content[0])),
         "m_time": float(lemma in {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday"}),
         "m_title": float(lemma in lex.title_words),
         "m_group": float(lemma in lex.group_nouns),
@@ -272,7 +283,7 @@ def mention_features(
 def _in_quotes(doc: ParsedDoc, w: Word) -> bool:
     sent = doc.sentences[w.sent]
     before = doc.text[sent.start : w.start]
-    return sum(before.count(q) for q in "“\"") % 2 == 1 and "”" not in before[before.rfind("“") :]
+    return sum(before.count(q) for q in '“"') % 2 == 1 and "”" not in before[before.rfind("“") :]
 
 
 class Encoder:
