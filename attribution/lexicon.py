@@ -18,6 +18,7 @@ __all__ = [
     "CONTENT_PREPS",
     "CONTENT_RELS",
     "PARTICLE_RELS",
+    "PHRASAL_SPEECH",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
     "THING_SENSE_LEMMAS",
@@ -60,7 +61,9 @@ TIME_NOUNS = frozenset(
 
 # Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
 # timeline", "pointed the way", "charged him"): they report speech only with a clause.
-CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "point", "charge", "inform", "score", "brief", "thank"})
+CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank"})
+# Phrasal verbs that still report speech ("pointed out", "spoke out", "spelled out").
+PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out"), ("lay", "out"), ("sum", "up")})
 # The only prepositions that may start a content after its cue ("spoke about the death", "called
 # for an end", "spoke of the legacy"); any other starts none ("pointed at the door", "along the rim").
 CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", "regarding"})

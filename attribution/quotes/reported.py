@@ -21,6 +21,7 @@ from ..lexicon import (
     CONTENT_RELS,
     NAMING_LEMMAS,
     PARTICLE_RELS,
+    PHRASAL_SPEECH,
     Lexicon,
 )
 from ..model import CueTier, QuoteKind
@@ -216,7 +217,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         return True  # "a technique called X", "so-called": a name, not speech
     clause = any(k.deprel.split(":")[0] in CONTENT_RELS for k in kids)
     agent = any(k.deprel.startswith("obl") and _case(doc, k.i) & {"by"} for k in kids)
-    if any(k.deprel == "aux:pass" for k in kids) and not clause and not agent:
+    naming = w.lemma.lower() in NAMING_LEMMAS  # "was called for tripping"; "was charged with" is PolNeAR speech
+    if naming and any(k.deprel == "aux:pass" for k in kids) and not clause and not agent:
         return True
     first = doc.words[lo]
     headline = doc.sentences[w.sent].last - lo <= 14 and doc.words[doc.sentences[w.sent].last - 1].text not in ".!?"
@@ -253,11 +255,12 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
     w = doc.words[c]
     kids = [doc.words[k] for k in doc.children(c)]
     has_obj = any(k.deprel in {"obj", "iobj"} for k in kids)
-    if has_obj and any(k.deprel in PARTICLE_RELS for k in kids):
+    particles = {k.lower_text() for k in kids if k.deprel in PARTICLE_RELS}
+    if has_obj and particles and not any((w.lemma.lower(), p) in PHRASAL_SPEECH for p in particles):
         return False
     first = doc.words[content[0]]
-    if first.upos == "ADP" and first.lower_text() not in CONTENT_PREPS:
-        return False
+    if (first.upos == "ADP" and first.lower_text() not in CONTENT_PREPS) or first.upos == "CCONJ":
+        return False  # "pointed at the door", "… and walked away": no content
     if has_obj and any(k.deprel.startswith("obl") and _case(doc, k.i) & {"with"} for k in kids):
         return False
     return w.lemma.lower() not in CLAUSE_ONLY_LEMMAS
