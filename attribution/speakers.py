@@ -292,6 +292,8 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     if not role and role_words and not all(r.lower() in lex.honorifics for r in role_words):
         role = " ".join(role_words)
     title, name = names.split_title(m.join(run).split(), lex)
+    if all(t.isupper() and len(t) > 2 for t in name):
+        name = [t.title() for t in name]  # a transcript label ("PENCE") is a name, not an acronym
     if title and not role and not all(t.lower() in lex.honorifics for t in title):
         role = " ".join(title)
     return m.info(" ".join(name), SourceKind.PERSON, role=_clean_role(role), affiliation=affiliation or org_aff or aff)

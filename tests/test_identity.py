@@ -158,3 +158,19 @@ def test_corpus_identity_never_on_a_bare_name():
     ]
     m = corpus_aliases(src)
     assert "person:kim" not in m and m["org:icg"] == "org:international-crisis-group"
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        ("“I am so ashamed to be an American. How did we get this low?” ― Jacklyn Ashley",
+         "I am so ashamed to be an American. How did we get this low?", "Jacklyn Ashley"),
+        ('Mike Pence spoke to Fox.\n\n"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."',
+         "Gennifer Flowers will not be attending the debate tomorrow night.", "Mike Pence"),
+    ],
+    ids=["dash-credit", "transcript-label"],
+)  # fmt: skip
+def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, name):
+    q = next(q for q in analyze(text).quotes if str(q.kind) == "direct")
+    assert (q.content.text, q.speaker.name if q.speaker else None) == (content, name)

@@ -119,6 +119,7 @@ class _Quoted:
     sentence_like: bool
     before: list[int]  # frame words before / after it, punctuation aside
     after: list[int]
+    para_end: int  # where its paragraph ends (characters)
 
 
 def find_direct(
@@ -153,7 +154,7 @@ def find_direct(
                 used.add(found[0])
                 out.append(cand)
             continue  # an embedded quotation: the reported-speech pass makes it a mixed quotation
-        cand = _after_colon(doc, q) or _bare(doc, q, settings)
+        cand = _after_colon(doc, q) or _credited(doc, q) or _labelled(doc, q) or _bare(doc, q, settings)
         if cand is not None:
             out.append(cand)
     return out, used
@@ -201,7 +202,9 @@ def _quoted(
     )
     before = [j for j in frame if j < q_first and doc.words[j].upos != "PUNCT"]
     after = [j for j in frame if j >= q_last and doc.words[j].upos != "PUNCT"]
-    return _Quoted(pair, content, n_words, q_first, q_last, s_first, frame, colon, sentence_like, before, after)
+    return _Quoted(
+        pair, content, n_words, q_first, q_last, s_first, frame, colon, sentence_like, before, after, para[1]
+    )
 
 
 def _named(doc: ParsedDoc, q: _Quoted) -> bool:
@@ -295,6 +298,37 @@ def _after_colon(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
         return None
     c_start, c_end = q.pair.inner
     return Candidate(QuoteKind.DIRECT, c_start, c_end, q.s_first, speaker=spk, frame=spk, confidence=0.7)
+
+
+_CREDIT = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+_LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _credited(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
+    """ “…” ― Jacklyn Ashley: a name after a dash that ends the quotation's paragraph is its speaker."""
+    tail = doc.text[q.pair.close + 1 : q.para_end]
+    m = _CREDIT.match(tail)
+    if m is None or (tail[m.end() :].strip(" ,.0-9\n") and not tail[m.end() :].lstrip().startswith(",")):
+        return None
+    start = q.pair.close + 1 + m.start(1)
+    spk = word_range(doc, start, start + len(m.group(1)))
+    if spk[0] >= spk[1]:
+        return None
+    c_start, c_end = q.pair.inner
+    return Candidate(QuoteKind.DIRECT, c_start, c_end, q.s_first, speaker=spk, frame=spk, confidence=0.7)
+
+
+def _labelled(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
+    """ "WALLACE: If I may, sir …": a transcript's speaker label opens the quotation."""
+    m = _LABEL.match(q.content)
+    if m is None:
+        return None
+    c_start, c_end = q.pair.inner
+    label = c_start + m.start(1)
+    spk = word_range(doc, label, label + len(m.group(1)))
+    if spk[0] >= spk[1]:
+        return None
+    return Candidate(QuoteKind.DIRECT, c_start + m.end(), c_end, q.s_first, speaker=spk, frame=spk, confidence=0.7)
 
 
 def _bare(doc: ParsedDoc, q: _Quoted, settings: Settings) -> Candidate | None:
