@@ -34,6 +34,8 @@ _KIND_PREFIX = {
 
 # How far (characters) before "who" its antecedent name may start.
 RELATIVE_REACH = 80
+# How far (characters) back a pronoun prefers a person of its stated gender over a nearer one of unstated gender.
+AGREEMENT_REACH = 600
 
 
 def slug(s: str) -> str:
@@ -94,7 +96,10 @@ def _proper_runs(doc: ParsedDoc) -> list[tuple[int, str]]:
         # untagged words (sentences left unparsed) count when capitalised
         return w is not None and w.text[:1].isupper() and (w.upos == "PROPN" or (w.upos == "X" and w.text.isalpha()))
 
+    headline = {s.index for s in doc.sentences if _title_cased(doc, s)}
     for w in [*doc.words, None]:
+        if w is not None and w.sent in headline:
+            w = None  # "Black Lawmakers Rip Donald Trump …": a headline's capitals are no name
         if w is not None and name_like(w) and (not run or run[-1] == w.i - 1):
             run.append(w.i)
             continue
@@ -103,6 +108,11 @@ def _proper_runs(doc: ParsedDoc) -> list[tuple[int, str]]:
             runs.append((a.start, doc.text[a.start : b.end]))
         run = [w.i] if name_like(w) else []
     return runs
+
+
+def _title_cased(doc: ParsedDoc, sent) -> bool:
+    words = [w for w in doc.words[sent.first : sent.last] if w.text[:1].isalpha()]
+    return len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _tokens(name: str) -> list[str]:
@@ -174,17 +184,21 @@ class _Resolver:
         return best
 
     def gendered_person(self, m: MentionInfo) -> _Entity | None:
-        """*he*/*she*: the nearest earlier person (a speaker or a name in the text) whose gender, as
-        the article states it, does not contradict the pronoun's."""
+        """*he*/*she*: the nearest earlier person whose gender, as the article states it, is the
+        pronoun's, within ``AGREEMENT_REACH`` characters; else the nearest one whose gender is not
+        stated; never one the article gives the other gender."""
         want = self.lex.gendered.get(m.mention.lower())
         seen = [(e.last_pos, e.name) for e in self.entities.values() if e.kind is SourceKind.PERSON]
         named = [(p, self.fullest_person(n)) for p, n in self.persons if p < m.start]
-        for _, name in sorted((c for c in seen + named if c[0] <= m.start), reverse=True):
+        unknown = None
+        for pos, name in sorted((c for c in seen + named if c[0] <= m.start), reverse=True):
             ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
-            gender = stated_gender(self.doc, ent, self.lex)
-            if want is None or str(gender) in {"unknown", want}:
+            gender = str(stated_gender(self.doc, ent, self.lex))
+            if want is None or (gender == want and m.start - pos <= AGREEMENT_REACH):
                 return self.entity(SourceKind.PERSON, name)
-        return None
+            if gender == "unknown" and unknown is None:
+                unknown = name
+        return None if unknown is None else self.entity(SourceKind.PERSON, unknown)
 
     def entity(self, kind: SourceKind, name: str) -> _Entity:
         return self.entities.setdefault(source_id(kind, name), _Entity(name, kind))

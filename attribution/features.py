@@ -196,13 +196,19 @@ def mention_heads(doc: ParsedDoc, c: Candidate, *, window: int = 1) -> list[int]
     out = []
     for si in range(max(0, cue_sent - window), cue_sent + 1):
         for w in _sentence_words(doc, si):
-            if first <= w.i < last or w.upos not in NOUNISH or c.cue[0] <= w.i < c.cue[1]:
+            if first <= w.i < last or w.upos not in NOUNISH or c.cue[0] <= w.i < c.cue[1] or _bracketed(doc, w):
                 continue
             parent = doc.words[w.head] if w.head >= 0 else None
             internal = parent is not None and _base(w.deprel) in _NP_INTERNAL and parent.upos in NOUNISH
             if not internal:
                 out.append(w.i)
     return out
+
+
+def _bracketed(doc: ParsedDoc, w: Word) -> bool:
+    """Inside parentheses in its sentence ("Paul D. Ryan (R-Wis.)"): never a speaker's head."""
+    sent = doc.text[doc.sentences[w.sent].start : w.start]
+    return sent.count("(") > sent.count(")")
 
 
 def mention_span(doc: ParsedDoc, c: Candidate, head: int) -> tuple[int, int]:

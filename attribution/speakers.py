@@ -272,7 +272,8 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     orgs = frozenset(e.text for e in m.doc.entities if e.type in {"ORG", "LOC", "GPE"})
     org_aff, run = _org_before_person(run, orgs)
     has_org_word = any(w.lower_text() in lex.org_words for w in run)
-    title_after = k < len(toks) and lows[k] in lex.title_words and 2 <= len(run) <= 4
+    place = any(w.ner in {"LOC", "GPE"} for w in run)  # "A New York judge": a place before a title
+    title_after = k < len(toks) and lows[k] in lex.title_words and 2 <= len(run) <= 4 and not place
     person = (
         any(w.ner in {"PER", "PERSON"} for w in run)
         or (title_after and not has_org_word)
