@@ -218,6 +218,8 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
         h0 += 1
     if not (h0 < len(words) and words[h0].upos in {"NOUN", "PROPN"} and lows[h0].endswith("s")):
         return None
+    if words[h0].upos == "PROPN" and words[h0].ner in {"MISC", "NORP"} and h0 == len(words) - 1:
+        return m.info(m.join(words[i : h0 + 1]), SourceKind.GROUP)  # "Republicans", "Democrats"
     lemma = words[h0].lemma.lower()
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
         return None
@@ -278,7 +280,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         any(w.ner in {"PER", "PERSON"} for w in run)
         or (title_after and not has_org_word)
         or (
-            all(w.upos == "PROPN" for w in run)
+            all(w.upos == "PROPN" or (w.upos == "X" and w.text.isalpha()) for w in run)
             and not has_org_word
             and not any(w.ner in {"ORG", "MISC", "NORP"} for w in run)
         )
@@ -444,6 +446,8 @@ def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: i
                 e += 1
             if not any(w.ner == "PER" or w.upos == "PROPN" for w in words[n:e]):
                 return None
+            if any(lows[x] in lex.org_words for x in range(n, e)):
+                return None  # "Republican National Committee": an organisation, not a person after a title
             t = n - 1
             while t > start and (descriptor(t - 1) or words[t - 1].upos == "ADJ"):
                 t -= 1

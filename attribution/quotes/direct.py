@@ -305,10 +305,14 @@ _LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s"
 
 
 def _credited(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
-    """ “…” ― Jacklyn Ashley: a name after a dash that ends the quotation's paragraph is its speaker."""
-    tail = doc.text[q.pair.close + 1 : q.para_end]
-    m = _CREDIT.match(tail)
+    """ “…” ― Jacklyn Ashley: a name after a dash that ends the quotation's paragraph is the
+    speaker of the quotations before it in that paragraph."""
+    tail = doc.text[q.pair.close + 1 : q.para_end].split("\n", 1)[0]  # the credit ends its line
+    found = list(_CREDIT.finditer(tail))
+    m = found[-1] if found else None  # the last dash credit of the paragraph
     if m is None or (tail[m.end() :].strip(" ,.0-9\n") and not tail[m.end() :].lstrip().startswith(",")):
+        return None
+    if m.start() > 0 and not _only_quoted(tail[: m.start()]):
         return None
     start = q.pair.close + 1 + m.start(1)
     spk = word_range(doc, start, start + len(m.group(1)))
@@ -316,6 +320,11 @@ def _credited(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
         return None
     c_start, c_end = q.pair.inner
     return Candidate(QuoteKind.DIRECT, c_start, c_end, q.s_first, speaker=spk, frame=spk, confidence=0.7)
+
+
+def _only_quoted(text: str) -> bool:
+    """Whether ``text`` (between a quotation and a credit) holds only further quoted sentences."""
+    return all(ch in "“”\"" or not ch.isalpha() for ch in re.sub(r"[“\"][^“”\"]*[”\"]", "", text))
 
 
 def _labelled(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
