@@ -74,9 +74,16 @@ def _next_pronoun(doc: ParsedDoc, pos: int, surname: str, lex: Lexicon) -> str |
             return None
         if w.ner in PERSON_TAGS and w.text != surname and w.text[:1].isupper():
             return None
-        if w.lower_text() in _PRONOUNS:
+        if w.lower_text() in _PRONOUNS and not _quoted(doc, w.start):
             return lex.gendered.get(w.lower_text())
     return None
+
+
+def _quoted(doc: ParsedDoc, pos: int) -> bool:
+    """Inside a quotation in its paragraph: a speaker's *he* there is someone else."""
+    start = doc.text.rfind("\n", 0, pos) + 1
+    before = doc.text[start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _word_at(doc: ParsedDoc, pos: int) -> int | None:
