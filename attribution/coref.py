@@ -184,21 +184,29 @@ class _Resolver:
         return best
 
     def gendered_person(self, m: MentionInfo) -> _Entity | None:
-        """*he*/*she*: the nearest earlier person whose gender, as the article states it, is the
-        pronoun's, within ``AGREEMENT_REACH`` characters; else the nearest one whose gender is not
-        stated; never one the article gives the other gender."""
-        want = self.lex.gendered.get(m.mention.lower())
+        """*he*/*she*: a person who has spoken before (salience), else a person named before; in
+        each, the nearest whose gender, as the article states it, is the pronoun's (within
+        ``AGREEMENT_REACH`` characters), else the nearest whose gender is not stated; never one the
+        article gives the other gender."""
         seen = [(e.last_pos, e.name) for e in self.entities.values() if e.kind is SourceKind.PERSON]
         named = [(p, self.fullest_person(n)) for p, n in self.persons if p < m.start]
+        for pool in (seen, named):
+            name = self._agreeing(m, pool)
+            if name is not None:
+                return self.entity(SourceKind.PERSON, name)
+        return None
+
+    def _agreeing(self, m: MentionInfo, pool: list[tuple[int, str]]) -> str | None:
+        want = self.lex.gendered.get(m.mention.lower())
         unknown = None
-        for pos, name in sorted((c for c in seen + named if c[0] <= m.start), reverse=True):
+        for pos, name in sorted((c for c in pool if c[0] <= m.start), reverse=True):
             ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
             gender = str(stated_gender(self.doc, ent, self.lex))
             if want is None or (gender == want and m.start - pos <= AGREEMENT_REACH):
-                return self.entity(SourceKind.PERSON, name)
+                return name
             if gender == "unknown" and unknown is None:
                 unknown = name
-        return None if unknown is None else self.entity(SourceKind.PERSON, unknown)
+        return unknown
 
     def entity(self, kind: SourceKind, name: str) -> _Entity:
         return self.entities.setdefault(source_id(kind, name), _Entity(name, kind))

@@ -61,8 +61,9 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
     while j < hi:
         x = doc.words[j]
         low = x.lower_text()
-        if x.upos in {"ADV", "PART"} and low not in {"not", "n't"} and low != "to":
-            j += 1
+        modifies_noun = x.head >= 0 and doc.words[x.head].upos in {"NOUN", "PROPN"} and x.head > j
+        if x.upos in {"ADV", "PART"} and low not in {"not", "n't"} and low != "to" and not modifies_noun:
+            j += 1  # an adverb of the cue ("said recently"), not one inside the content ("deadly strikes")
             continue
         if x.text in {",", ":"}:
             j += 1
