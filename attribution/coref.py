@@ -87,8 +87,12 @@ class Resolved:
     source: Source
 
 
-def _proper_runs(doc: ParsedDoc) -> list[tuple[int, str]]:
-    """Runs of two to four proper nouns (names the NER may have missed)."""
+_NOT_PERSON = frozenset({"ORG", "LOC", "GPE", "MISC", "NORP", "FAC"})
+
+
+def _proper_runs(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
+    """Runs of two to four proper nouns (person names the NER may have missed): none that the NER
+    tags as another kind of entity or that holds an organisation word ("Transportation Department")."""
     runs: list[tuple[int, str]] = []
     run: list[int] = []
 
@@ -103,7 +107,8 @@ def _proper_runs(doc: ParsedDoc) -> list[tuple[int, str]]:
         if w is not None and name_like(w) and (not run or run[-1] == w.i - 1):
             run.append(w.i)
             continue
-        if 2 <= len(run) <= 4:
+        other = any(doc.words[k].ner in _NOT_PERSON or doc.words[k].lower_text() in lex.org_words for k in run)
+        if 2 <= len(run) <= 4 and not other:
             a, b = doc.words[run[0]], doc.words[run[-1]]
             runs.append((a.start, doc.text[a.start : b.end]))
         run = [w.i] if name_like(w) else []
@@ -140,7 +145,7 @@ class _Resolver:
         self, doc: ParsedDoc, mentions: Sequence[MentionInfo | None], lex: Lexicon, quoted: Sequence[tuple[int, int]]
     ) -> None:
         self.doc, self.lex = doc, lex
-        raw = [(e.start, e.text) for e in doc.entities if e.type in PERSON_TAGS] + _proper_runs(doc)
+        raw = [(e.start, e.text) for e in doc.entities if e.type in PERSON_TAGS] + _proper_runs(doc, lex)
         raw = [(p, n) for p, n in raw if not any(s <= p < e for s, e in quoted)]  # names inside quotations
         self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in raw) if n]
         self.orgs = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type == "ORG"]

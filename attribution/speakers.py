@@ -35,8 +35,14 @@ _NAME_PARTICLES = frozenset(
     {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "den", "la", "le", "du", "-", "."}
 )
 _DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "two", "three"}
-)
+    {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "two", "three",
+     "my", "our", "your", "his", "her", "their", "its"}
+)  # fmt: skip
+# Quantities before "of": the people are the noun after it ("a number of analysts", "a majority of voters").
+_QUANTITIES = frozenset(
+    {"number", "majority", "minority", "group", "couple", "lot", "handful", "dozens", "hundreds", "thousands",
+     "millions", "most", "all", "both", "few", "none", "half", "percent", "share", "third", "quarter"}
+)  # fmt: skip
 # Agent nouns name people: "researchers", "protesters", "advocates", "residents", "survivors".
 _AGENT = re.compile(r"(er|or|ist|ian|ant|ent|ee|man|woman|men|women|person|people|ive|ary|crat|aut|al)$")
 
@@ -119,9 +125,7 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
             return info
     affiliation = _possessive_owner(m)
     appos = _apposition(m)
-    i = 0
-    while i < len(m.words) and m.lows[i] in _DETERMINERS:
-        i += 1
+    i = _after_quantity(m)
     if i >= len(m.words):
         return m.info(_strip_det(m.mention), SourceKind.GROUP)
     for step in (_group, _person, _person_after, _organization, _common):
@@ -129,6 +133,21 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
         if info is not None:
             return info if info.name else None
     return None
+
+
+def _after_quantity(m: _Words) -> int:
+    """Index of the first word after determiners and a quantity with "of" ("A number of analysts")."""
+    i = 0
+    while i < len(m.words) and m.lows[i] in _DETERMINERS:
+        i += 1
+    k = i
+    while k < len(m.words) and (m.words[k].upos in {"NUM", "ADV", "ADJ"} or m.lows[k] in _QUANTITIES):
+        k += 1
+    if k > i and k + 1 < len(m.words) and m.lows[k] == "of" and m.lows[k - 1] in _QUANTITIES:
+        i = k + 1
+        while i < len(m.words) and m.lows[i] in _DETERMINERS:
+            i += 1
+    return i
 
 
 def _trimmed(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon, context: str) -> _Words | None:
@@ -491,7 +510,7 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
         toks, lows = toks[1:], lows[1:]
     for n, low in enumerate(lows):
         if low in _AFFILIATION_PREPS and n + 1 < len(toks):
-            aff = _strip_det(" ".join(toks[n + 1 :]))
+            aff = _strip_det(" ".join(toks[n + 1 :]).split(" ,")[0].split(",")[0])  # an apposition ends it
             return (" ".join(toks[:n]) or None), (aff if aff[:1].isupper() else None)
     if any(low in lex.title_words for low in lows):
         return " ".join(toks) or None, None
