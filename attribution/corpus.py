@@ -153,6 +153,17 @@ def _terminate_workers(pool: Any) -> None:
             proc.terminate()
 
 
+def _require_dask() -> None:
+    """Fail at once, with the install command, when the optional ``[dask]`` extra is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise EngineError(
+            "--engine dask needs Dask's distributed scheduler: pip install 'attribution[dask]' "
+            "(or use the default --engine local)"
+        ) from exc
+
+
 def _dask(settings: Settings, batches: list[list[Article]], workers: int, scheduler: str | None) -> Iterator[list]:
     from distributed import Client, LocalCluster, as_completed
 
@@ -193,6 +204,8 @@ def analyze_corpus(
     """
     if batch_chars < 1:
         raise ValueError(f"batch_chars must be at least 1, got {batch_chars}")
+    if engine == "dask":
+        _require_dask()  # before reading any input
     wanted = default_workers() if workers is None else max(1, workers)
     out.mkdir(parents=True, exist_ok=True)
     summary = CorpusSummary(store=out / STORE_NAME)

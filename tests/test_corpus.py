@@ -24,7 +24,6 @@ from .conftest import models_dir
 from .helpers import start_corpus_run
 from .test_graph import check
 
-pytestmark = pytest.mark.stanza
 runner = CliRunner()
 M = ["--models", str(models_dir()), "--offline"]
 
@@ -68,6 +67,7 @@ def corpus(tmp_path: Path) -> Path:
     return src
 
 
+@pytest.mark.stanza
 def test_store_resume_export_graph(corpus, tmp_path, analyzer):
     out = tmp_path / "out"
     r = runner.invoke(app, ["analyze", str(corpus), "--out", str(out), "--quiet", *M])
@@ -129,6 +129,7 @@ def test_foreign_and_corrupt_store(tmp_path):
     assert r.exit_code == 1 and "not a usable SQLite store" in r.stderr
 
 
+@pytest.mark.stanza
 def test_workers_and_dask_match_local(corpus, tmp_path, settings, analyzer):
     for p in corpus.glob("*.jsonl"):
         p.unlink()
@@ -145,6 +146,7 @@ def test_workers_and_dask_match_local(corpus, tmp_path, settings, analyzer):
     assert results(tmp_path / "local") == results(tmp_path / "two") == results(tmp_path / "dask")
 
 
+@pytest.mark.stanza
 def test_sigkill_mid_run_then_resume(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
@@ -214,3 +216,14 @@ def test_no_more_workers_than_batches(corpus, tmp_path, settings, monkeypatch):
     assert one == one_worker == 1
     assert n > 1 and n_workers == min(8, n)
     assert m > 2 and two == 2
+
+
+def test_dask_engine_without_the_extra_is_one_line(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the [dask] extra were not installed
+    for p in corpus.glob("*.jsonl"):
+        p.unlink()
+    r = runner.invoke(app, ["analyze", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask", "--quiet", *M])
+    assert r.exit_code == 1, r.output
+    line = r.stderr.strip()
+    assert "\n" not in line and "--engine dask" in line and "pip install 'attribution[dask]'" in line, line
+    assert "Traceback" not in r.output
