@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -175,7 +174,7 @@ def analyze(
     console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
     failures: list[ingest.Failure] = []
     results = []
-    for item in _articles(paths, fields):
+    for item in ingest.iter_articles(paths, fields=fields):
         if isinstance(item, ingest.Failure):
             failures.append(item)
             err.print(f"[yellow]skipped:[/] {escape(item.message)}")
@@ -268,21 +267,6 @@ def _write_graph(results, output: Path, fmt: GraphFormat):
     except AttributionError as exc:
         raise _fail(exc) from exc
     return G
-
-
-def _articles(paths: list[str], fields) -> Iterator:
-    from . import ingest
-
-    for p in paths:
-        if p == "-":
-            try:
-                yield ingest.read_article("-")
-            except InputError as exc:
-                yield ingest.Failure("<stdin>", str(exc))
-        elif not Path(p).exists():
-            yield ingest.Failure(p, f"{p}: no such file or folder")
-        else:
-            yield from ingest.iter_articles([p], fields=fields)
 
 
 @app.command()

@@ -24,7 +24,7 @@ from .ingest import Failure, JsonlFields, iter_articles, safe_id
 from .model import Article, ArticleResult
 from .store import STORE_NAME, Store
 
-__all__ = ["BATCH_CHARS", "CorpusSummary", "analyze_corpus", "default_workers", "version_key"]
+__all__ = ["BATCH_CHARS", "CorpusSummary", "analyze_corpus", "default_workers", "result_file", "version_key"]
 
 # Text sent to a worker at once (characters): stanza sorts the sentences of one call by length, so
 # a bigger call pads less (40 train articles: 31 s in one call, 38 s in calls of 8 articles); a
@@ -248,7 +248,7 @@ def analyze_corpus(
                         fail(Failure(art.path or aid, error or f"{aid}: no result"))
                         continue
                     result = model.ArticleResult.from_dict(data, text=art.text)
-                    _write_json(out / f"{safe_id(aid)}.json", model.dumps(result))
+                    _write_json(result_file(out, aid), model.dumps(result))
                     store.save(result, text_sha1=hashes[aid], version_key=vkey)
                     store.clear_error(art.path or aid)
                     summary.analysed += 1
@@ -260,7 +260,23 @@ def analyze_corpus(
     return summary
 
 
+def result_file(out: Path, article_id: str) -> Path:
+    """Where an article's JSON goes: ``OUT/<id>.json``, an id's folders (``a/statement``) as folders.
+
+    Every part is made safe on its own, so no id can name a file outside ``out``.
+
+    Examples:
+        >>> result_file(Path("out"), "a/statement").as_posix()
+        'out/a/statement.json'
+        >>> result_file(Path("out"), "../../etc/passwd").as_posix()
+        'out/etc/passwd.json'
+    """
+    parts = [safe_id(p) for p in article_id.split("/") if p.strip("._")] or [safe_id(article_id)]
+    return out.joinpath(*parts[:-1], f"{parts[-1]}.json")
+
+
 def _write_json(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(data)
     tmp.replace(target)

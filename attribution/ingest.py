@@ -26,6 +26,7 @@ __all__ = [
     "article_from_bytes",
     "decode",
     "iter_articles",
+    "path_id",
     "read_article",
     "safe_id",
 ]
@@ -68,6 +69,22 @@ def safe_id(raw: str) -> str:
     """
     out = _UNSAFE_ID.sub("_", raw).strip("._")
     return out[:120] or hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def path_id(path: Path, root: Path) -> str:
+    """Return the article id of a file: its path under the input root, without the suffix.
+
+    The same file under the same root has the same id in every run, wherever the command runs;
+    each folder and the name are made safe one by one, so the id maps back to a file name.
+
+    Examples:
+        >>> path_id(Path("corpus/a/statement.txt"), Path("corpus"))
+        'a/statement'
+        >>> path_id(Path("corpus/homs-ceasefire.txt"), Path("corpus"))
+        'homs-ceasefire'
+    """
+    rel = path.relative_to(root).with_suffix("")
+    return "/".join(safe_id(part) for part in rel.parts)
 
 
 def content_id(text: str) -> str:
@@ -132,8 +149,8 @@ def article_from_bytes(data: bytes, where: str, *, suffix: str = ".txt", article
     return Article(id=aid, text=text, path=where, title=title)
 
 
-def read_article(path: str | Path) -> Article:
-    """Read one text or HTML file (``-`` reads standard input)."""
+def read_article(path: str | Path, *, article_id: str | None = None) -> Article:
+    """Read one text or HTML file (``-`` reads standard input); the id defaults to the file's stem."""
     if str(path) == "-":
         import sys
 
@@ -149,7 +166,7 @@ def read_article(path: str | Path) -> Article:
         raise InputError(f"{p}: is a folder; give a file, or use --out to analyse a folder") from exc
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
-    return article_from_bytes(data, str(p), suffix=p.suffix.lower())
+    return article_from_bytes(data, str(p), suffix=p.suffix.lower(), article_id=article_id)
 
 
 def _jsonl(path: Path, fields: JsonlFields) -> Iterator[Article | Failure]:
@@ -191,23 +208,50 @@ def _str(v: object) -> str | None:
     return None if v is None else str(v)
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, input root)``: a folder is the root of the files under it, a file its own parent."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from ((f, p) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES)
         else:
-            yield p
+            yield p, p.parent
+
+
+def _read_all(paths: Iterable[str | Path], fields: JsonlFields) -> Iterator[Article | Failure]:
+    for raw in paths:
+        if str(raw) == "-":
+            try:
+                yield read_article("-")
+            except InputError as exc:
+                yield Failure("<stdin>", str(exc))
+            continue
+        if not Path(raw).exists():
+            yield Failure(str(raw), f"{raw}: no such file or folder")
+            continue
+        for p, root in _files([raw]):
+            if p.suffix.lower() == ".jsonl":
+                yield from _jsonl(p, fields)
+                continue
+            try:
+                yield read_article(p, article_id=path_id(p, root))
+            except InputError as exc:
+                yield Failure(str(p), str(exc))
 
 
 def iter_articles(paths: Iterable[str | Path], *, fields: JsonlFields | None = None) -> Iterator[Article | Failure]:
-    """Yield each article under ``paths`` (files or folders, recursively), or a ``Failure``."""
-    fields = fields or JsonlFields()
-    for p in _files(paths):
-        if p.suffix.lower() == ".jsonl":
-            yield from _jsonl(p, fields)
-            continue
-        try:
-            yield read_article(p)
-        except InputError as exc:
-            yield Failure(str(p), str(exc))
+    """Yield each article under ``paths`` (files or folders, recursively; ``-`` is stdin), or a ``Failure``.
+
+    Ids are unique: a second input with the id of an earlier one (``note.txt`` and ``note.md``, or
+    two JSONL lines with one ``id``) is a ``Failure`` that names both, never a silent replacement.
+    """
+    seen: dict[str, str] = {}
+    for item in _read_all(paths, fields or JsonlFields()):
+        if isinstance(item, Article):
+            where = item.path or "<stdin>"
+            first = seen.setdefault(item.id, where)
+            if first != where:
+                item = Failure(
+                    where, f"{where}: same article id {item.id!r} as {first}; rename one of them or give it another id"
+                )
+        yield item

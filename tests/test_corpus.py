@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from attribution.cli import app
 from attribution.config import Settings
 from attribution.corpus import analyze_corpus
+from attribution.model import ArticleResult
 from attribution.store import Store
 
 from .conftest import models_dir
@@ -227,3 +228,53 @@ def test_dask_engine_without_the_extra_is_one_line(corpus, tmp_path, monkeypatch
     line = r.stderr.strip()
     assert "\n" not in line and "--engine dask" in line and "pip install 'attribution[dask]'" in line, line
     assert "Traceback" not in r.output
+
+
+class _Echo:
+    """Stands in for the stanza-backed analyzer: every article gets an empty result."""
+
+    def analyze_many(self, articles):
+        return [ArticleResult(a) for a in articles]
+
+    def analyze(self, article):
+        return ArticleResult(article)
+
+
+def test_same_file_name_in_two_folders_keeps_both(tmp_path, monkeypatch):
+    import attribution.corpus as corpus_mod
+
+    monkeypatch.setattr(corpus_mod, "_worker_analyzer", lambda settings: _Echo())
+    src = tmp_path / "in"
+    for rel, text in {"a/statement.txt": "first", "b/statement.txt": "second", "top.txt": "third"}.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text)
+    out = tmp_path / "out"
+    s = Settings(models_dir=models_dir(), offline=True)
+    summary = analyze_corpus([src], out, s)
+    assert (summary.analysed, summary.failed) == (3, 0)
+    with Store(out / "attribution.sqlite") as store:
+        got = {r.article.id: Path(r.article.path).read_text() for r in store.results()}
+    assert got == {"a/statement": "first", "b/statement": "second", "top": "third"}
+    assert orjson.loads((out / "a" / "statement.json").read_bytes())["article"]["id"] == "a/statement"
+    assert orjson.loads((out / "b" / "statement.json").read_bytes())["article"]["id"] == "b/statement"
+    assert (out / "top.json").is_file()  # a top-level .txt keeps its stem (DESIGN.md)
+    # the ids come from the path under the input root, not from where the command runs: a rerun skips all
+    monkeypatch.chdir(src / "a")
+    again = analyze_corpus([Path("..")], out, s)
+    assert (again.analysed, again.skipped, again.failed) == (0, 3, 0)
+
+
+def test_a_real_id_collision_is_an_error_naming_both_files(tmp_path, monkeypatch):
+    import attribution.corpus as corpus_mod
+
+    monkeypatch.setattr(corpus_mod, "_worker_analyzer", lambda settings: _Echo())
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "note.txt").write_text("plain text")
+    (src / "note.md").write_text("markdown text")  # same stem: same id
+    summary = analyze_corpus([src], tmp_path / "out", Settings(models_dir=models_dir(), offline=True))
+    assert (summary.analysed, summary.failed) == (1, 1)
+    (failure,) = summary.failures
+    assert "note.md" in failure.message and "note.txt" in failure.message and "same article id" in failure.message
+    with Store(tmp_path / "out" / "attribution.sqlite") as store:
+        assert [e["message"] for e in store.errors()] == [failure.message]
