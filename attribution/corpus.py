@@ -193,12 +193,14 @@ def analyze_corpus(
     engine: str = "local",
     scheduler: str | None = None,
     fields: JsonlFields | None = None,
+    any_language: bool = False,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> CorpusSummary:
     """Analyse every article under ``inputs`` into ``out`` (store + one JSON file per article).
 
+    Inputs that are not English are recorded as failures unless ``any_language``.
     ``workers`` defaults to the cores. Locally, no more processes start than there are
     ``batch_chars`` of text, since each loads its own pipeline: a small corpus runs in this process.
     """
@@ -222,7 +224,7 @@ def analyze_corpus(
             if on_failure:
                 on_failure(failure)
 
-        for item in iter_articles(inputs, fields=fields):
+        for item in iter_articles(inputs, fields=fields, any_language=any_language):
             if isinstance(item, Failure):
                 fail(item)
                 continue

@@ -17,6 +17,7 @@ from pathlib import Path
 import orjson
 
 from .errors import InputError
+from .language import foreign_language
 from .model import Article
 
 __all__ = [
@@ -239,19 +240,26 @@ def _read_all(paths: Iterable[str | Path], fields: JsonlFields) -> Iterator[Arti
                 yield Failure(str(p), str(exc))
 
 
-def iter_articles(paths: Iterable[str | Path], *, fields: JsonlFields | None = None) -> Iterator[Article | Failure]:
+def iter_articles(
+    paths: Iterable[str | Path], *, fields: JsonlFields | None = None, any_language: bool = False
+) -> Iterator[Article | Failure]:
     """Yield each article under ``paths`` (files or folders, recursively; ``-`` is stdin), or a ``Failure``.
 
     Ids are unique: a second input with the id of an earlier one (``note.txt`` and ``note.md``, or
     two JSONL lines with one ``id``) is a ``Failure`` that names both, never a silent replacement.
+    An article that is confidently not English is a ``Failure`` (``PATH: not English (es)``), since
+    English models would find nonsense sources in it, unless ``any_language``.
     """
     seen: dict[str, str] = {}
     for item in _read_all(paths, fields or JsonlFields()):
         if isinstance(item, Article):
             where = item.path or "<stdin>"
             first = seen.setdefault(item.id, where)
+            lang = None if any_language else foreign_language(item.text)
             if first != where:
                 item = Failure(
                     where, f"{where}: same article id {item.id!r} as {first}; rename one of them or give it another id"
                 )
+            elif lang is not None:
+                item = Failure(where, f"{where}: not English ({lang})")
         yield item
