@@ -40,6 +40,10 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NUL_SHARE = 0.01
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+# A banner above the headline ("This story is over 5 years old.", "Updated at 10:42.") is a short
+# full sentence; a headline has no final full stop and is seldom longer than this.
+BANNER_WORDS = 8
+HEADLINE_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +150,34 @@ def article_from_bytes(data: bytes, where: str, *, suffix: str = ".txt", article
     if suffix in {".html", ".htm"}:
         return _html_article(data, where, aid)
     text = decode(data, where)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return Article(id=aid, text=text, path=where, title=title)
+    return Article(id=aid, text=text, path=where, title=first_title(text))
+
+
+def first_title(text: str) -> str | None:
+    r"""Return the title of a plain-text article: its first line, unless that is a banner over the headline.
+
+    A banner is a short full sentence (up to ``BANNER_WORDS`` words, ending in a full stop) whose next
+    line reads as a headline (up to ``HEADLINE_WORDS`` words, no full stop at the end).
+
+    Examples:
+        >>> first_title("This story is over 5 years old.\n\nThe Homs Ceasefire Is a Symbolic Blow\n\nBody.")
+        'The Homs Ceasefire Is a Symbolic Blow'
+        >>> first_title("Officials said on Monday.\n\nThe talks failed.")
+        'Officials said on Monday.'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:4]
+    k = 0
+    while k + 1 < len(lines) and _banner(lines[k]) and _headline(lines[k + 1]):
+        k += 1
+    return lines[k] if lines else None
+
+
+def _banner(line: str) -> bool:
+    return len(line.split()) <= BANNER_WORDS and line.endswith(".") and not line.endswith("..")
+
+
+def _headline(line: str) -> bool:
+    return len(line.split()) <= HEADLINE_WORDS and not line.endswith(".")
 
 
 def read_article(path: str | Path, *, article_id: str | None = None) -> Article:

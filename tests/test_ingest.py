@@ -88,3 +88,40 @@ def test_single_article_run_skips_a_foreign_article(tmp_path):
     r = runner.invoke(app, ["analyze", str(src / "de.txt"), "--models", str(models_dir()), "--offline"])
     assert r.exit_code == 1, r.output
     assert r.stderr.splitlines()[0] == f"skipped: {src / 'de.txt'}: not English (de)"
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "This story is over 5 years old.\n\nThe Homs Ceasefire Is a Symbolic Blow to Syria's Rebels\n\nBody text.",
+            "The Homs Ceasefire Is a Symbolic Blow to Syria's Rebels",
+        ),
+        (
+            "Updated at 10:42.\nMarket fire destroys the old souk\n\nThe fire began at night.",
+            "Market fire destroys the old souk",
+        ),
+        ("Market fire destroys the old souk\n\nThe fire destroyed the market.", "Market fire destroys the old souk"),
+        ("Is the war over?\n\nOfficials said that it was.", "Is the war over?"),
+        # a body with no headline: the first line stays the title, banner-like or not
+        ("Officials said on Monday.\n\nThe talks failed.", "Officials said on Monday."),
+        ("This story is over 5 years old.", "This story is over 5 years old."),
+        (
+            "Syrian President Bashar al-Assad will retake Homs under terms of a ceasefire agreement reached today.\n\n"
+            "Both sides agreed on a break",
+            "Syrian President Bashar al-Assad will retake Homs under terms of a ceasefire agreement reached today.",
+        ),
+    ],
+    ids=["banner", "timestamp-banner", "headline", "question-headline", "no-headline", "banner-only", "long-lead"],
+)
+def test_title_is_the_headline_not_a_banner(text, title):
+    from attribution.ingest import article_from_bytes
+
+    assert article_from_bytes(text.encode(), "x.txt").title == title
+
+
+def test_the_seed_article_title():
+    from attribution.ingest import read_article
+
+    title = read_article(ROOT / "samples" / "homs-ceasefire.txt").title
+    assert title == "The Homs Ceasefire Is a Symbolic Blow to Syria's Rebels"
