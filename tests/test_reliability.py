@@ -123,6 +123,7 @@ def test_unwritable_outputs(tmp_path, analyzer):
     assert r.exit_code == 1 and "cannot write the graph" in r.stderr
 
 
+@pytest.mark.stanza
 def test_corrupt_model_files(tmp_path):
     bad = tmp_path / "models"
     shutil.copytree(models_dir(), bad, ignore=shutil.ignore_patterns("*.pt"))
@@ -132,6 +133,70 @@ def test_corrupt_model_files(tmp_path):
     r = runner.invoke(app, ["analyze", "-", "--models", str(bad), "--offline"], input=GOOD)
     assert r.exit_code == 1
     assert "cannot load the stanza models" in r.stderr and r.stderr.strip().count("\n") == 0
+
+
+def _stanza_fails_with(monkeypatch, fail) -> None:
+    """Make building a pipeline run ``fail`` in place of ``stanza.Pipeline`` (no models are loaded)."""
+    import stanza
+
+    from attribution import nlp
+
+    monkeypatch.setattr(stanza, "Pipeline", lambda *args, **kwargs: fail())
+    monkeypatch.setattr(nlp, "_pipeline", nlp._build_pipeline)  # uncached, and past the conftest guard
+
+
+def _fake_models(tmp_path: Path) -> list[str]:
+    """A models folder that passes the presence check and holds no model: these tests need none."""
+    folder = tmp_path / "models"
+    (folder / "en").mkdir(parents=True)
+    (folder / "resources.json").write_text("{}")
+    return ["--models", str(folder), "--offline"]
+
+
+def _torch_load(data: bytes | str | None, path: Path):
+    """What a stanza processor does with its model file (``None``: no file; ``"truncated"``: half of one)."""
+    import torch
+
+    if data == "truncated":
+        torch.save({"weights": torch.zeros(1000)}, path)
+        path.write_bytes(path.read_bytes()[:2000])
+    elif isinstance(data, bytes):
+        path.write_bytes(data)
+    return lambda: torch.load(path, map_location="cpu", weights_only=True)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, b"not a model", b"PK\x03\x04" + b"junk" * 50, "truncated"],
+    ids=["missing", "not-a-pickle", "broken-zip", "truncated"],
+)
+def test_missing_or_corrupt_model_files_say_how_to_get_models(tmp_path, monkeypatch, data):
+    _stanza_fails_with(monkeypatch, _torch_load(data, tmp_path / "model.pt"))
+    r = runner.invoke(app, ["analyze", "-", *_fake_models(tmp_path)], input=GOOD)
+    assert r.exit_code == 1, r.output
+    line = r.stderr.strip()
+    assert "\n" not in line and "cannot load the stanza models" in line and "attribution models download" in line, line
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        TypeError("Pipeline.__init__() got an unexpected keyword argument 'depparse_batch_size'"),
+        ValueError("Processor nerr is not known"),
+        AttributeError("'NoneType' object has no attribute 'shape'"),
+    ],
+    ids=["renamed-option", "unknown-processor", "bug"],
+)
+def test_another_pipeline_failure_says_what_really_failed(tmp_path, monkeypatch, exc):
+    def fail():
+        raise exc
+
+    _stanza_fails_with(monkeypatch, fail)
+    r = runner.invoke(app, ["analyze", "-", *_fake_models(tmp_path)], input=GOOD)
+    assert r.exit_code == 1, r.output
+    line = r.stderr.strip()
+    assert "\n" not in line and f"cannot build the stanza pipeline ({type(exc).__name__}: {exc})" in line, line
+    assert "models download" not in line and "stanza 1.15" in line
 
 
 def test_article_ids_cannot_escape_the_output_folder():
