@@ -128,6 +128,7 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("spawn")  # torch and fork do not mix
+    before = set(mp.active_children())
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
     finished = False
     try:
@@ -140,17 +141,27 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
         ) from exc
     finally:
         if not finished:  # interrupted or failed: stop now, not after every queued batch has run
-            _terminate_workers(pool)
+            _terminate_workers(pool, before)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _terminate_workers(pool: Any) -> None:
+def _terminate_workers(pool: Any, before: set[Any]) -> None:
+    """Stop a process pool's workers at once, through public APIs only.
+
+    Python 3.14 gives ``ProcessPoolExecutor.terminate_workers()``.  Before it, the executor has no
+    public handle on its processes; the fallback terminates this process's multiprocessing children
+    (``multiprocessing.active_children()``) that were not there before the pool was made (``before``):
+    the pool's workers, since nothing else here starts processes while the pool runs.
+    """
+    import multiprocessing as mp
+
     if hasattr(pool, "terminate_workers"):  # Python 3.14+
         pool.terminate_workers()
         return
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):  # before 3.14, the executor's own map
-        with contextlib.suppress(Exception):
-            proc.terminate()
+    for proc in mp.active_children():
+        if proc not in before:
+            with contextlib.suppress(OSError):  # it may have exited meanwhile
+                proc.terminate()
 
 
 def _require_dask() -> None:

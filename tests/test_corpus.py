@@ -278,3 +278,33 @@ def test_a_real_id_collision_is_an_error_naming_both_files(tmp_path, monkeypatch
     assert "note.md" in failure.message and "note.txt" in failure.message and "same article id" in failure.message
     with Store(tmp_path / "out" / "attribution.sqlite") as store:
         assert [e["message"] for e in store.errors()] == [failure.message]
+
+
+def test_pool_workers_stop_at_once_through_public_apis():
+    import inspect
+    import multiprocessing as mp
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    import attribution.corpus as corpus_mod
+
+    assert "_processes" not in inspect.getsource(corpus_mod)  # the executor's private map of its workers
+    before = set(mp.active_children())
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn"))
+    futures = [pool.submit(time.sleep, 600) for _ in range(4)]  # two run, two wait: neither may finish
+    deadline = time.monotonic() + 60
+    while len(set(mp.active_children()) - before) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = set(mp.active_children()) - before
+    assert len(workers) == 2
+    try:
+        corpus_mod._terminate_workers(pool, before)
+        for w in workers:
+            w.join(timeout=30)  # a bound against a hang only: a terminated worker exits at once, a live one in 600 s
+        assert not [w for w in workers if w.is_alive()], "workers still running"
+    finally:
+        for w in workers:
+            w.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+    assert all(f.cancelled() or isinstance(f.exception(), BrokenProcessPool) for f in futures)
