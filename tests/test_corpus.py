@@ -22,7 +22,7 @@ from attribution.model import ArticleResult
 from attribution.store import Store
 
 from .conftest import models_dir
-from .helpers import start_corpus_run
+from .helpers import HANG_GUARD, start_corpus_run
 from .test_graph import check
 
 runner = CliRunner()
@@ -280,31 +280,44 @@ def test_a_real_id_collision_is_an_error_naming_both_files(tmp_path, monkeypatch
         assert [e["message"] for e in store.errors()] == [failure.message]
 
 
-def test_pool_workers_stop_at_once_through_public_apis():
+POOL_PROBE = """
+import multiprocessing as mp, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from attribution.corpus import _terminate_workers
+
+if __name__ == "__main__":
+    before = set(mp.active_children())
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn"))
+    futures = [pool.submit(time.sleep, 600) for _ in range(4)]  # two run, two wait: none may finish
+    while len(set(mp.active_children()) - before) < 2:
+        time.sleep(0.05)
+    workers = set(mp.active_children()) - before
+    try:
+        _terminate_workers(pool, before)
+        for w in workers:
+            w.join(timeout=60)  # a bound against a hang only: terminated, a worker exits at once; alive, in 600 s
+    finally:
+        alive = [w for w in workers if w.is_alive()]
+        for w in alive:
+            w.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+    broken = all(f.cancelled() or isinstance(f.exception(), BrokenProcessPool) for f in futures)
+    print(len(workers), len(alive), broken)
+"""
+
+
+def test_pool_workers_stop_at_once_through_public_apis(tmp_path):
     import inspect
-    import multiprocessing as mp
-    import time
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     import attribution.corpus as corpus_mod
 
     assert "_processes" not in inspect.getsource(corpus_mod)  # the executor's private map of its workers
-    before = set(mp.active_children())
-    pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn"))
-    futures = [pool.submit(time.sleep, 600) for _ in range(4)]  # two run, two wait: neither may finish
-    deadline = time.monotonic() + 60
-    while len(set(mp.active_children()) - before) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    workers = set(mp.active_children()) - before
-    assert len(workers) == 2
-    try:
-        corpus_mod._terminate_workers(pool, before)
-        for w in workers:
-            w.join(timeout=30)  # a bound against a hang only: a terminated worker exits at once, a live one in 600 s
-        assert not [w for w in workers if w.is_alive()], "workers still running"
-    finally:
-        for w in workers:
-            w.kill()
-        pool.shutdown(wait=True, cancel_futures=True)
-    assert all(f.cancelled() or isinstance(f.exception(), BrokenProcessPool) for f in futures)
+    # in a fresh interpreter: no other test's processes (Dask's) or signal settings in the way
+    probe = tmp_path / "probe.py"
+    probe.write_text(POOL_PROBE)
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, env=env, timeout=HANG_GUARD)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "0", "True"], (done.stdout, done.stderr)  # 2 workers, none left alive

@@ -244,14 +244,20 @@ def _many(tmp_path: Path, n: int) -> tuple[Path, Path]:
 
 def _pending_signals(p: psutil.Process) -> int:
     """The signals sent to ``p`` and not yet acted on (Linux /proc: a stopped process keeps them pending)."""
-    status = dict(line.split(":", 1) for line in Path(f"/proc/{p.pid}/status").read_text().splitlines() if ":" in line)
+    try:
+        lines = Path(f"/proc/{p.pid}/status").read_text().splitlines()
+    except OSError:  # gone: nothing pending; the assertions below say what happened
+        return 0
+    status = dict(line.split(":", 1) for line in lines if ":" in line)
     return int(status["SigPnd"], 16) | int(status["ShdPnd"], 16)
 
 
 def _run_with_ctrl_c(cmd: list[str], out: Path) -> subprocess.Popen:
-    # as in a terminal: SIGINT at its default, whatever an earlier test (Dask) left ignored in this process
+    # As in a terminal: SIGINT at its default, whatever an earlier test (Dask) left ignored in this process.
+    # Its own process group, under this one: were its group orphaned (as a CI job's may be), a process
+    # exiting in it while the workers are stopped would make the kernel send them SIGHUP and SIGCONT.
     return start_corpus_run(
-        cmd, out, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cmd, out, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, process_group=0,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
 
