@@ -5,21 +5,46 @@ from __future__ import annotations
 import enum
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from . import __version__
 from .config import Settings
 from .corpus import BATCH_CHARS
 from .errors import AttributionError, InputError, OutputError
 
+err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
+
+
+class _Commands(TyperGroup):
+    """Runs every command: the one place where errors become a one-line ``error:`` and an exit code.
+
+    ``AttributionError`` is what the library raises on purpose; an ``OSError`` that reaches this
+    far is the machine's (disk full, permission denied), not a bug.  Other exceptions are bugs and
+    keep their traceback.
+    """
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AttributionError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            raise typer.Exit(code=exc.exit_code) from exc
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            err.print(f"[bold red]error:[/] {escape(where + (exc.strerror or str(exc)))}")
+            raise typer.Exit(code=1) from exc
+
+
 app = typer.Typer(
+    cls=_Commands,
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_show_locals=False,
@@ -27,8 +52,6 @@ app = typer.Typer(
 )
 models_app = typer.Typer(no_args_is_help=False, help="Show or download the stanza models.")
 app.add_typer(models_app, name="models")
-
-err = Console(stderr=True, soft_wrap=True)  # one-line messages stay one line
 # width of the table report when stdout is not a terminal (files, pipes, CI logs)
 REPORT_WIDTH = 200
 
@@ -76,9 +99,16 @@ def _settings(
     return Settings(models_dir=models, offline=offline, wider_cues=wider, selective=not parse_all, cache_dir=cache)
 
 
-def _fail(exc: AttributionError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(str(exc))}")
-    return typer.Exit(code=exc.exit_code)
+def _console() -> Console:
+    """The report console on stdout: a terminal's own width, a wide table in a pipe, file or CI log."""
+    return Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from exc
 
 
 @app.callback(invoke_without_command=True)
@@ -158,6 +188,9 @@ def analyze(
     date_field: Annotated[str, typer.Option("--date-field", rich_help_panel="JSONL")] = "date",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     parse_all: ParseAllOpt = False,
+    any_language: Annotated[
+        bool, typer.Option("--any-language", help="Analyse articles that are not English too (default: skip them).")
+    ] = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Find every quotation, its speaker, role, affiliation, outlet and cue.
@@ -172,46 +205,82 @@ def analyze(
     settings = _settings(models, offline, wider=wider, parse_all=parse_all)
     fields = ingest.JsonlFields(text_field, id_field, title_field, outlet_field, date_field)
     if fmt is Format.html:
-        corpus = lambda: _analyze_corpus(  # noqa: E731
-            paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet
-        )
-        _analyze_html(paths, out, settings, fields, graphml, corpus)
+
+        def corpus() -> None:
+            summary = _analyze_corpus(
+                paths, out, settings, workers=workers, batch_chars=batch_chars, engine=engine, scheduler=scheduler,
+                fields=fields, quiet=quiet, any_language=any_language,
+            )  # fmt: skip
+            if summary.failed:
+                raise typer.Exit(code=1)
+
+        _analyze_html(paths, out, settings, fields, graphml, corpus, any_language=any_language)
         return
-    if out is not None:
-        _analyze_corpus(paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet)
+    if out is None:
+        _analyze_here(paths, settings, fields, fmt=fmt, graphml=graphml, verbose=verbose, any_language=any_language)
         return
+    summary = _analyze_corpus(
+        paths, out, settings, workers=workers, batch_chars=batch_chars, engine=engine, scheduler=scheduler,
+        fields=fields, quiet=quiet, any_language=any_language,
+    )  # fmt: skip
+    if graphml is not None:
+        from .store import Store
+
+        with Store(out / "attribution.sqlite") as store:
+            _write_graph(list(store.results()), graphml, GraphFormat.graphml)
+    if summary.failed:
+        raise typer.Exit(code=1)
+
+
+def _skipped(message: str) -> None:
+    err.print(f"[yellow]skipped:[/] {escape(message)}")
+
+
+def _renderer(fmt: Format, *, show_wider: bool) -> Callable[[Any], None]:
+    """Return the function that prints one article's report on stdout as soon as it is done."""
     from . import model, report
+
+    if fmt is Format.json:
+
+        def write_json(result) -> None:
+            sys.stdout.buffer.write(model.dumps(result))
+            sys.stdout.buffer.flush()
+
+        return write_json
+    if fmt is Format.markdown:
+        return lambda result: sys.stdout.write(report.render_markdown(result))
+    console = _console()
+    return lambda result: report.print_table(result, console, show_wider=show_wider)
+
+
+def _analyze_here(paths, settings, fields, *, fmt, graphml, verbose, any_language) -> None:
+    """Analyse the inputs in this process, one report each on stdout; exit 1 if any was skipped.
+
+    The models load at the first readable article, so that inputs which all fail say so at once.
+    """
+    from . import ingest
     from .analyzer import Analyzer
 
-    try:
-        analyzer = Analyzer(settings)
-    except AttributionError as exc:
-        raise _fail(exc) from exc
-    # a pipe or file gets a wide table; a terminal gets its own width
-    console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+    render = _renderer(fmt, show_wider=settings.wider_cues)
+    analyzer: Analyzer | None = None
     failures: list[ingest.Failure] = []
     results = []
-    for item in _articles(paths, fields):
+    for item in ingest.iter_articles(paths, fields=fields, any_language=any_language):
         if isinstance(item, ingest.Failure):
             failures.append(item)
-            err.print(f"[yellow]skipped:[/] {escape(item.message)}")
+            _skipped(item.message)
             continue
+        analyzer = analyzer or Analyzer(settings)
         try:
             result = analyzer.analyze(item)
-        except AttributionError as exc:
+        except AttributionError as exc:  # the per-article boundary: skip it, go on
             failures.append(ingest.Failure(item.path or item.id, str(exc)))
-            err.print(f"[yellow]skipped:[/] {escape(str(exc))}")
+            _skipped(str(exc))
             continue
         results.append(result)
         if verbose:
             err.print(f"{escape(item.path or item.id)}: {len(result.quotes)} quotations, {len(result.sources)} sources")
-        if fmt is Format.json:
-            sys.stdout.buffer.write(model.dumps(result))
-            sys.stdout.buffer.flush()
-        elif fmt is Format.markdown:
-            sys.stdout.write(report.render_markdown(result))
-        else:
-            report.print_table(result, console, show_wider=wider)
+        render(result)
     if graphml is not None and results:
         _write_graph(results, graphml, GraphFormat.graphml)
     if failures:
@@ -219,7 +288,8 @@ def analyze(
         raise typer.Exit(code=1)
 
 
-def _analyze_corpus(paths, out, settings, workers, batch_chars, engine, scheduler, fields, graphml, quiet) -> None:
+def _corpus_progress(quiet: bool):
+    """A progress bar on stderr and the callback that advances it (with the rate) per result."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -229,13 +299,6 @@ def _analyze_corpus(paths, out, settings, workers, batch_chars, engine, schedule
         TimeRemainingColumn,
     )
 
-    from .corpus import analyze_corpus
-    from .store import Store
-
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _fail(OutputError(f"{out}: cannot create the output folder ({exc.strerror})")) from exc
     bar = Progress(
         TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
         TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err, disable=quiet,
@@ -248,57 +311,42 @@ def _analyze_corpus(paths, out, settings, workers, batch_chars, engine, schedule
         done = bar.tasks[0].completed
         bar.update(task, rate=f"{done / max(1e-9, time.monotonic() - start):.2f} articles/s")
 
-    def failed(f) -> None:
-        err.print(f"[yellow]skipped:[/] {escape(f.message)}")
+    return bar, task, tick
 
+
+def _analyze_corpus(paths, out, settings, *, workers, batch_chars, engine, scheduler, fields, quiet, any_language):
+    """Analyse into the store in ``out`` with a progress bar; Ctrl-C says how to resume."""
+    from .corpus import analyze_corpus
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+    bar, task, tick = _corpus_progress(quiet)
     try:
         with bar:
             summary = analyze_corpus(
                 [p for p in paths if p != "-"], out, settings, workers=workers, batch_chars=batch_chars,
-                engine=str(engine), scheduler=scheduler, fields=fields, on_result=tick, on_failure=failed,
-                on_total=lambda n: bar.update(task, total=n),
+                engine=str(engine), scheduler=scheduler, fields=fields, any_language=any_language, on_result=tick,
+                on_failure=lambda f: _skipped(f.message), on_total=lambda n: bar.update(task, total=n),
             )  # fmt: skip
     except KeyboardInterrupt:
         err.print(f"interrupted; finished articles are saved. Resume with the same command (it skips them): {out}")
         raise typer.Exit(code=130) from None
-    except AttributionError as exc:
-        raise _fail(exc) from exc
     if not quiet:
         err.print(
             f"{summary.analysed} analysed, {summary.skipped} already done, {summary.failed} failed; "
             f"results in {escape(str(out))}"
         )
-    if graphml is not None:
-        with Store(out / "attribution.sqlite") as store:
-            _write_graph(list(store.results()), graphml, GraphFormat.graphml)
-    if summary.failed:
-        raise typer.Exit(code=1)
+    return summary
 
 
 def _write_graph(results, output: Path, fmt: GraphFormat):
     from .graph import build_graph, write_gexf, write_graphml
 
-    try:
-        G = build_graph(results)
-        (write_gexf if fmt is GraphFormat.gexf else write_graphml)(G, output)
-    except AttributionError as exc:
-        raise _fail(exc) from exc
+    G = build_graph(results)
+    (write_gexf if fmt is GraphFormat.gexf else write_graphml)(G, output)
     return G
-
-
-def _articles(paths: list[str], fields) -> Iterator:
-    from . import ingest
-
-    for p in paths:
-        if p == "-":
-            try:
-                yield ingest.read_article("-")
-            except InputError as exc:
-                yield ingest.Failure("<stdin>", str(exc))
-        elif not Path(p).exists():
-            yield ingest.Failure(p, f"{p}: no such file or folder")
-        else:
-            yield from ingest.iter_articles([p], fields=fields)
 
 
 @app.command()
@@ -326,20 +374,17 @@ def _load_results(inputs: list[Path]) -> list:
     results = []
     for p in inputs:
         if p.is_dir() and (p / STORE_NAME).is_file():
-            try:
-                with Store(p / STORE_NAME) as store:
-                    results.extend(store.results())
-            except AttributionError as exc:
-                raise _fail(exc) from exc
+            with Store(p / STORE_NAME) as store:
+                results.extend(store.results())
             continue
         files = sorted(p.rglob("*.json")) if p.is_dir() else [p]
         for f in files:
             try:
                 results.append(model.loads_result(f.read_bytes()))
             except (OSError, ValueError) as exc:
-                raise _fail(InputError(f"{f}: not a result file ({exc})")) from exc
+                raise InputError(f"{f}: not a result file ({exc})") from exc
     if not results:
-        raise _fail(InputError("no results found in the given paths"))
+        raise InputError("no results found in the given paths")
     return results
 
 
@@ -347,7 +392,9 @@ def _load_results(inputs: list[Path]) -> list:
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
-def _analyze_html(paths, out: Path | None, settings, fields, graphml: Path | None, corpus) -> None:
+def _analyze_html(
+    paths, out: Path | None, settings, fields, graphml: Path | None, corpus, *, any_language: bool = False
+) -> None:
     """``--format html``: one page on stdout or in ``-o FILE.html``; with ``--out DIR``, a corpus run + pages."""
     from .htmlreport import write_pages
     from .store import STORE_NAME, Store
@@ -360,24 +407,23 @@ def _analyze_html(paths, out: Path | None, settings, fields, graphml: Path | Non
             if exc.exit_code != 1:
                 raise
             code = exc.exit_code
-        try:
-            with Store(out / STORE_NAME) as store:
-                write_pages(list(store.results()), out)
-        except AttributionError as exc:
-            raise _fail(exc) from exc
+        with Store(out / STORE_NAME) as store:
+            write_pages(list(store.results()), out)
         if code:
             raise typer.Exit(code=code)
         return
-    _analyze_html_page(paths, out, settings, fields, graphml)
+    _analyze_html_page(paths, out, settings, fields, graphml, any_language=any_language)
 
 
-def _analyze_html_page(paths, out: Path | None, settings, fields, graphml: Path | None) -> None:
+def _analyze_html_page(
+    paths, out: Path | None, settings, fields, graphml: Path | None, *, any_language: bool = False
+) -> None:
     """One article's page on stdout, or in ``out`` (a FILE.html); several articles need ``--out DIR``."""
     from . import ingest
     from .analyzer import Analyzer
     from .htmlreport import render_article
 
-    items = list(_articles(paths, fields))
+    items = list(ingest.iter_articles(paths, fields=fields, any_language=any_language))
     articles = [a for a in items if not isinstance(a, ingest.Failure)]
     for f in items:
         if isinstance(f, ingest.Failure):
@@ -387,17 +433,12 @@ def _analyze_html_page(paths, out: Path | None, settings, fields, graphml: Path 
         raise typer.Exit(code=2)
     if not articles:
         raise typer.Exit(code=1)
-    try:
-        result = Analyzer(settings).analyze(articles[0])
-        page = render_article(result).encode("utf-8")
-        if out is None:
-            sys.stdout.buffer.write(page)
-        else:
-            out.write_bytes(page)
-    except AttributionError as exc:
-        raise _fail(exc) from exc
-    except OSError as exc:
-        raise _fail(OutputError(f"{out}: cannot write ({exc.strerror})")) from exc
+    result = Analyzer(settings).analyze(articles[0])
+    page = render_article(result).encode("utf-8")
+    if out is None:
+        sys.stdout.buffer.write(page)
+    else:
+        _write_file(out, page)
     if graphml is not None:
         _write_graph([result], graphml, GraphFormat.graphml)
     if len(items) > len(articles):
@@ -419,11 +460,7 @@ def report(
     """
     from .htmlreport import write_site
 
-    results = _load_results([out])
-    try:
-        summary = write_site(results, output)
-    except AttributionError as exc:
-        raise _fail(exc) from exc
+    summary = write_site(_load_results([out]), output)
     if summary.without_text:
         err.print(
             f"[yellow]note:[/] {len(summary.without_text)} article(s) not found at their path or changed since "
@@ -455,15 +492,9 @@ def export(
 
     import orjson
 
-    from .store import STORE_NAME, Store
 
-    if not (out / STORE_NAME).is_file():
-        raise _fail(InputError(f"{out}: no {STORE_NAME} here; run `attribution analyze … --out {out}` first"))
-    try:
-        with Store(out / STORE_NAME) as store:
-            rows = list(store.quote_rows())
-    except AttributionError as exc:
-        raise _fail(exc) from exc
+    with _open_store(out) as store:
+        rows = list(store.quote_rows())
     if fmt is ExportFormat.jsonl:
         data = b"".join(orjson.dumps(r) + b"\n" for r in rows)
     else:
@@ -476,20 +507,26 @@ def export(
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        try:
-            output.write_bytes(data)
-        except OSError as exc:
-            raise _fail(OutputError(f"{output}: cannot write ({exc.strerror})")) from exc
+        _write_file(output, data)
+
+
+def _open_store(out: Path):
+    """Open the store of an ``analyze --out`` folder; a folder without one is an ``InputError``."""
+    from .store import STORE_NAME, Store
+
+    if not (out / STORE_NAME).is_file():
+        raise InputError(f"{out}: no {STORE_NAME} here; run `attribution analyze … --out {out}` first")
+    return Store(out / STORE_NAME)
 
 
 @app.command()
 def errors(out: Annotated[Path, typer.Argument(help="Output folder of analyze --out.")]) -> None:
-    """List the inputs that failed, with their messages."""
-    from .store import STORE_NAME, Store
+    """List the inputs that failed, with their messages.
 
-    if not (out / STORE_NAME).is_file():
-        raise _fail(InputError(f"{out}: no {STORE_NAME} here"))
-    with Store(out / STORE_NAME) as store:
+    Example:
+        attribution errors results/
+    """
+    with _open_store(out) as store:
         rows = store.errors()
     for r in rows:
         typer.echo(f"{r['input']}\t{r['message']}")
@@ -628,37 +665,32 @@ def eval_(
     from .evaluation.gold import check_layout
 
     settings = replace(_settings(models, offline, parse_all=parse_all, cache=cache), learned=not rules_only)
+    check_layout(gold)  # before loading models: a wrong folder fails at once
     try:
-        check_layout(gold)  # before loading models: a wrong folder fails at once
-        try:
-            canonical = load_canonical(speakers) if speakers is not None else None
-        except (OSError, KeyError, ValueError) as exc:
-            raise InputError(f"cannot read the canonical speakers {speakers}: {exc}") from exc
-        analyzer = Analyzer(settings)
-        with Progress(
-            TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
-        ) as bar:
-            task = bar.add_task("eval", total=None)
-            run = evaluate(
-                gold,
-                analyzer.analyze_with_docs,
-                limit=limit,
-                keep_errors=errors is not None,
-                progress=lambda n, total: bar.update(task, completed=n, total=total),
-                canonical=canonical,
-            )
-    except AttributionError as exc:
-        raise _fail(exc) from exc
+        canonical = load_canonical(speakers) if speakers is not None else None
+    except (OSError, KeyError, ValueError) as exc:
+        raise InputError(f"cannot read the canonical speakers {speakers}: {exc}") from exc
+    analyzer = Analyzer(settings)
+    with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
+        task = bar.add_task("eval", total=None)
+        run = evaluate(
+            gold,
+            analyzer.analyze_with_docs,
+            limit=limit,
+            keep_errors=errors is not None,
+            progress=lambda n, total: bar.update(task, completed=n, total=total),
+            canonical=canonical,
+        )
     figures = run.to_dict()
     group = report.render_eval(figures)
     renderables = group.renderables if split_by == "publisher" else group.renderables[:2]
-    console = Console() if sys.stdout.isatty() else Console(width=REPORT_WIDTH)
+    console = _console()
     for r in renderables:
         console.print(r)
     if json_out is not None:
-        json_out.write_bytes(model.dumps(figures))
+        _write_file(json_out, model.dumps(figures))
     if errors is not None:
-        errors.write_text(errors_markdown(run), encoding="utf-8")
+        _write_file(errors, errors_markdown(run).encode("utf-8"))
 
 
 @models_app.callback(invoke_without_command=True)
@@ -683,8 +715,5 @@ def models_download(models: ModelsOpt = None) -> None:
     from .nlp import download_models, resolve_models_dir
 
     target = resolve_models_dir(_settings(models, False))
-    try:
-        download_models(target)
-    except AttributionError as exc:
-        raise _fail(exc) from exc
+    download_models(target)
     typer.echo(f"models ready in {target}")

@@ -24,7 +24,7 @@ from .ingest import Failure, JsonlFields, iter_articles, safe_id
 from .model import Article, ArticleResult
 from .store import STORE_NAME, Store
 
-__all__ = ["BATCH_CHARS", "CorpusSummary", "analyze_corpus", "default_workers", "version_key"]
+__all__ = ["BATCH_CHARS", "CorpusSummary", "analyze_corpus", "default_workers", "result_file", "version_key"]
 
 # Text sent to a worker at once (characters): stanza sorts the sentences of one call by length, so
 # a bigger call pads less (40 train articles: 31 s in one call, 38 s in calls of 8 articles); a
@@ -128,6 +128,7 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("spawn")  # torch and fork do not mix
+    before = set(mp.active_children())
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
     finished = False
     try:
@@ -140,17 +141,38 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
         ) from exc
     finally:
         if not finished:  # interrupted or failed: stop now, not after every queued batch has run
-            _terminate_workers(pool)
+            _terminate_workers(pool, before)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _terminate_workers(pool: Any) -> None:
+def _terminate_workers(pool: Any, before: set[Any]) -> None:
+    """Stop a process pool's workers at once, through public APIs only.
+
+    Python 3.14 gives ``ProcessPoolExecutor.terminate_workers()``.  Before it, the executor has no
+    public handle on its processes; the fallback terminates this process's multiprocessing children
+    (``multiprocessing.active_children()``) that were not there before the pool was made (``before``):
+    the pool's workers, since nothing else here starts processes while the pool runs.
+    """
+    import multiprocessing as mp
+
     if hasattr(pool, "terminate_workers"):  # Python 3.14+
         pool.terminate_workers()
         return
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):  # before 3.14, the executor's own map
-        with contextlib.suppress(Exception):
-            proc.terminate()
+    for proc in mp.active_children():
+        if proc not in before:
+            with contextlib.suppress(OSError):  # it may have exited meanwhile
+                proc.terminate()
+
+
+def _require_dask() -> None:
+    """Fail at once, with the install command, when the optional ``[dask]`` extra is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise EngineError(
+            "--engine dask needs Dask's distributed scheduler: pip install 'attribution[dask]' "
+            "(or use the default --engine local)"
+        ) from exc
 
 
 def _dask(settings: Settings, batches: list[list[Article]], workers: int, scheduler: str | None) -> Iterator[list]:
@@ -182,17 +204,21 @@ def analyze_corpus(
     engine: str = "local",
     scheduler: str | None = None,
     fields: JsonlFields | None = None,
+    any_language: bool = False,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> CorpusSummary:
     """Analyse every article under ``inputs`` into ``out`` (store + one JSON file per article).
 
+    Inputs that are not English are recorded as failures unless ``any_language``.
     ``workers`` defaults to the cores. Locally, no more processes start than there are
     ``batch_chars`` of text, since each loads its own pipeline: a small corpus runs in this process.
     """
     if batch_chars < 1:
         raise ValueError(f"batch_chars must be at least 1, got {batch_chars}")
+    if engine == "dask":
+        _require_dask()  # before reading any input
     wanted = default_workers() if workers is None else max(1, workers)
     out.mkdir(parents=True, exist_ok=True)
     summary = CorpusSummary(store=out / STORE_NAME)
@@ -209,7 +235,7 @@ def analyze_corpus(
             if on_failure:
                 on_failure(failure)
 
-        for item in iter_articles(inputs, fields=fields):
+        for item in iter_articles(inputs, fields=fields, any_language=any_language):
             if isinstance(item, Failure):
                 fail(item)
                 continue
@@ -235,7 +261,7 @@ def analyze_corpus(
                         fail(Failure(art.path or aid, error or f"{aid}: no result"))
                         continue
                     result = model.ArticleResult.from_dict(data, text=art.text)
-                    _write_json(out / f"{safe_id(aid)}.json", model.dumps(result))
+                    _write_json(result_file(out, aid), model.dumps(result))
                     store.save(result, text_sha1=hashes[aid], version_key=vkey)
                     store.clear_error(art.path or aid)
                     summary.analysed += 1
@@ -247,7 +273,23 @@ def analyze_corpus(
     return summary
 
 
+def result_file(out: Path, article_id: str) -> Path:
+    """Where an article's JSON goes: ``OUT/<id>.json``, an id's folders (``a/statement``) as folders.
+
+    Every part is made safe on its own, so no id can name a file outside ``out``.
+
+    Examples:
+        >>> result_file(Path("out"), "a/statement").as_posix()
+        'out/a/statement.json'
+        >>> result_file(Path("out"), "../../etc/passwd").as_posix()
+        'out/etc/passwd.json'
+    """
+    parts = [safe_id(p) for p in article_id.split("/") if p.strip("._")] or [safe_id(article_id)]
+    return out.joinpath(*parts[:-1], f"{parts[-1]}.json")
+
+
 def _write_json(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_bytes(data)
     tmp.replace(target)

@@ -8,6 +8,7 @@ __all__ = [
     "InputError",
     "ModelsNotFoundError",
     "OutputError",
+    "PipelineError",
 ]
 
 
@@ -31,3 +32,7 @@ class OutputError(AttributionError):
 
 class EngineError(AttributionError):
     """A worker process died (killed, out of memory): finished articles are saved, the rest can resume."""
+
+
+class PipelineError(AttributionError):
+    """The stanza pipeline cannot be built for a reason other than its model files (another stanza, a bug)."""

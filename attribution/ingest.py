@@ -17,6 +17,7 @@ from pathlib import Path
 import orjson
 
 from .errors import InputError
+from .language import foreign_language
 from .model import Article
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "article_from_bytes",
     "decode",
     "iter_articles",
+    "path_id",
     "read_article",
     "safe_id",
 ]
@@ -38,6 +40,10 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NUL_SHARE = 0.01
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+# A banner above the headline ("This story is over 5 years old.", "Updated at 10:42.") is a short
+# full sentence; a headline has no final full stop and is seldom longer than this.
+BANNER_WORDS = 8
+HEADLINE_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,22 @@ def safe_id(raw: str) -> str:
     """
     out = _UNSAFE_ID.sub("_", raw).strip("._")
     return out[:120] or hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def path_id(path: Path, root: Path) -> str:
+    """Return the article id of a file: its path under the input root, without the suffix.
+
+    The same file under the same root has the same id in every run, wherever the command runs;
+    each folder and the name are made safe one by one, so the id maps back to a file name.
+
+    Examples:
+        >>> path_id(Path("corpus/a/statement.txt"), Path("corpus"))
+        'a/statement'
+        >>> path_id(Path("corpus/homs-ceasefire.txt"), Path("corpus"))
+        'homs-ceasefire'
+    """
+    rel = path.relative_to(root).with_suffix("")
+    return "/".join(safe_id(part) for part in rel.parts)
 
 
 def content_id(text: str) -> str:
@@ -128,12 +150,38 @@ def article_from_bytes(data: bytes, where: str, *, suffix: str = ".txt", article
     if suffix in {".html", ".htm"}:
         return _html_article(data, where, aid)
     text = decode(data, where)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return Article(id=aid, text=text, path=where, title=title)
+    return Article(id=aid, text=text, path=where, title=first_title(text))
 
 
-def read_article(path: str | Path) -> Article:
-    """Read one text or HTML file (``-`` reads standard input)."""
+def first_title(text: str) -> str | None:
+    r"""Return the title of a plain-text article: its first line, unless that is a banner over the headline.
+
+    A banner is a short full sentence (up to ``BANNER_WORDS`` words, ending in a full stop) whose next
+    line reads as a headline (up to ``HEADLINE_WORDS`` words, no full stop at the end).
+
+    Examples:
+        >>> first_title("This story is over 5 years old.\n\nThe Homs Ceasefire Is a Symbolic Blow\n\nBody.")
+        'The Homs Ceasefire Is a Symbolic Blow'
+        >>> first_title("Officials said on Monday.\n\nThe talks failed.")
+        'Officials said on Monday.'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:4]
+    k = 0
+    while k + 1 < len(lines) and _banner(lines[k]) and _headline(lines[k + 1]):
+        k += 1
+    return lines[k] if lines else None
+
+
+def _banner(line: str) -> bool:
+    return len(line.split()) <= BANNER_WORDS and line.endswith(".") and not line.endswith("..")
+
+
+def _headline(line: str) -> bool:
+    return len(line.split()) <= HEADLINE_WORDS and not line.endswith(".")
+
+
+def read_article(path: str | Path, *, article_id: str | None = None) -> Article:
+    """Read one text or HTML file (``-`` reads standard input); the id defaults to the file's stem."""
     if str(path) == "-":
         import sys
 
@@ -149,7 +197,7 @@ def read_article(path: str | Path) -> Article:
         raise InputError(f"{p}: is a folder; give a file, or use --out to analyse a folder") from exc
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
-    return article_from_bytes(data, str(p), suffix=p.suffix.lower())
+    return article_from_bytes(data, str(p), suffix=p.suffix.lower(), article_id=article_id)
 
 
 def _jsonl(path: Path, fields: JsonlFields) -> Iterator[Article | Failure]:
@@ -191,23 +239,57 @@ def _str(v: object) -> str | None:
     return None if v is None else str(v)
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, input root)``: a folder is the root of the files under it, a file its own parent."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from ((f, p) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES)
         else:
-            yield p
+            yield p, p.parent
 
 
-def iter_articles(paths: Iterable[str | Path], *, fields: JsonlFields | None = None) -> Iterator[Article | Failure]:
-    """Yield each article under ``paths`` (files or folders, recursively), or a ``Failure``."""
-    fields = fields or JsonlFields()
-    for p in _files(paths):
-        if p.suffix.lower() == ".jsonl":
-            yield from _jsonl(p, fields)
+def _read_all(paths: Iterable[str | Path], fields: JsonlFields) -> Iterator[Article | Failure]:
+    for raw in paths:
+        if str(raw) == "-":
+            try:
+                yield read_article("-")
+            except InputError as exc:
+                yield Failure("<stdin>", str(exc))
             continue
-        try:
-            yield read_article(p)
-        except InputError as exc:
-            yield Failure(str(p), str(exc))
+        if not Path(raw).exists():
+            yield Failure(str(raw), f"{raw}: no such file or folder")
+            continue
+        for p, root in _files([raw]):
+            if p.suffix.lower() == ".jsonl":
+                yield from _jsonl(p, fields)
+                continue
+            try:
+                yield read_article(p, article_id=path_id(p, root))
+            except InputError as exc:
+                yield Failure(str(p), str(exc))
+
+
+def iter_articles(
+    paths: Iterable[str | Path], *, fields: JsonlFields | None = None, any_language: bool = False
+) -> Iterator[Article | Failure]:
+    """Yield each article under ``paths`` (files or folders, recursively; ``-`` is stdin), or a ``Failure``.
+
+    Ids are unique: a second input with the id of an earlier one (``note.txt`` and ``note.md``, or
+    two JSONL lines with one ``id``) is a ``Failure`` that names both, never a silent replacement.
+    An article that is confidently not English is a ``Failure`` (``PATH: not English (es)``), since
+    English models would find nonsense sources in it, unless ``any_language``.
+    """
+    seen: dict[str, str] = {}
+    for item in _read_all(paths, fields or JsonlFields()):
+        if isinstance(item, Article):
+            where = item.path or "<stdin>"
+            first = seen.setdefault(item.id, where)
+            lang = None if any_language else foreign_language(item.text)
+            if first != where:
+                item = Failure(
+                    where, f"{where}: same article id {item.id!r} as {first}; rename one of them or give it another id"
+                )
+            elif lang is not None:
+                item = Failure(where, f"{where}: not English ({lang})")
+        yield item

@@ -9,15 +9,21 @@ the exact article text, and named entities.  The 1-based stanza head arithmetic 
 from __future__ import annotations
 
 import functools
+import inspect
+import json
 import os
+import pickle
 import sys
+import traceback
+import warnings
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .errors import ModelsNotFoundError
+from .errors import AttributionError, ModelsNotFoundError, PipelineError
 
 if TYPE_CHECKING:  # pragma: no cover
     import stanza
@@ -28,6 +34,7 @@ __all__ = [
     "Sentence",
     "Word",
     "children",
+    "decoder_mismatch",
     "install_tree_decoder",
     "load",
     "load_pipeline",
@@ -158,8 +165,6 @@ def models_present(models_dir: Path) -> bool:
 
 def model_report(settings: Settings) -> dict[str, Any]:
     """Describe which models would be used: folder, packages, files present."""
-    import json
-
     models_dir = resolve_models_dir(settings)
     info: dict[str, Any] = {"dir": str(models_dir), "present": models_present(models_dir), "processors": {}}
     if info["present"]:
@@ -198,7 +203,12 @@ def download_models(models_dir: Path) -> None:
 
 @functools.cache
 def _pipeline(models_dir: str, processors: str, use_gpu: bool, pretokenized: bool = False) -> stanza.Pipeline:
-    """Build a stanza pipeline once per process; any failure to load it is one ModelsNotFoundError."""
+    """Build a stanza pipeline once per process."""
+    return _build_pipeline(models_dir, processors, use_gpu, pretokenized)
+
+
+def _build_pipeline(models_dir: str, processors: str, use_gpu: bool, pretokenized: bool = False) -> stanza.Pipeline:
+    """Build a stanza pipeline; a failure is one line that says what really failed (see ``_load_error``)."""
     import stanza
 
     install_tree_decoder()
@@ -207,33 +217,133 @@ def _pipeline(models_dir: str, processors: str, use_gpu: bool, pretokenized: boo
             "en", dir=models_dir, processors=processors, download_method=None, use_gpu=use_gpu, verbose=False,
             tokenize_pretokenized=pretokenized, **BATCH_OPTIONS,
         )  # fmt: skip
-    except Exception as exc:  # any failure to load model files: missing, corrupt, incompatible
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelsNotFoundError(
+    except Exception as exc:  # the boundary of the one call into stanza's loader
+        raise _load_error(exc, models_dir) from exc
+
+
+# What a missing, truncated or corrupt model file raises inside stanza and torch.load.
+_MODEL_FILE_ERRORS = (FileNotFoundError, EOFError, pickle.UnpicklingError, zipfile.BadZipFile, json.JSONDecodeError)
+
+
+def _load_error(exc: Exception, models_dir: str) -> AttributionError:
+    """Turn a failure to build the pipeline into one line: the models message only for model files.
+
+    Missing or corrupt model files (what torch.load or the file system raised, anywhere in the chain
+    of causes) say how to get the models; anything else (an option this stanza does not know, a bug)
+    is reported as it is, with the stanza version.
+    """
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if _model_file_problem(exc):
+        return ModelsNotFoundError(
             f"cannot load the stanza models in {models_dir} ({first}); "
             "run `attribution models download` or pass --models DIR"
-        ) from exc
+        )
+    return PipelineError(
+        f"cannot build the stanza pipeline ({type(exc).__name__}: {first}); "
+        f"stanza {_stanza_version()} with the models in {models_dir}"
+    )
 
 
-def install_tree_decoder() -> None:
-    """Decode parses with :mod:`.treedecode` (stanza's trees, several times faster); idempotent.
+def _model_file_problem(exc: BaseException | None) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, _MODEL_FILE_ERRORS):
+            return True
+        frames = traceback.extract_tb(exc.__traceback__)
+        if any(Path(f.filename).parts[-2:] == ("torch", "serialization.py") for f in frames):
+            return True  # torch.load: "PytorchStreamReader failed reading zip archive", a truncated file
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
-    A speed-up only: where stanza's decoder module is laid out differently, stanza's own is kept.
+
+def _stanza_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("stanza")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
+# What treedecode.py's patch expects of stanza's decoder module (as in stanza 1.15): these functions
+# with these parameters, ``chuliu_edmonds`` finding cycles through the module's ``tarjan``, and the
+# parser modules calling ``chuliu_edmonds_one_root`` by the name they imported.
+DECODER_API = {"tarjan": ("tree",), "chuliu_edmonds": ("scores",), "chuliu_edmonds_one_root": ("scores",)}
+
+
+def decoder_mismatch(decoders: Any, callers: Sequence[Any]) -> str | None:
+    """Return how stanza's decoder module differs from what the patch expects, or ``None`` if it fits.
+
+    Args:
+        decoders: ``stanza.models.common.chuliu_edmonds`` (or a stand-in in tests).
+        callers: the modules that import ``chuliu_edmonds_one_root`` by name (depparse ``model``,
+            ``head_constraints``).
+    """
+    for name, params in DECODER_API.items():
+        fn = getattr(decoders, name, None)
+        if not callable(fn):
+            return f"{decoders.__name__} has no {name}()"
+        try:
+            got = tuple(inspect.signature(fn).parameters)
+        except (TypeError, ValueError):
+            return f"{decoders.__name__}.{name} has no readable signature"
+        if got != params:
+            return f"{decoders.__name__}.{name}({', '.join(got)}) is not {name}({', '.join(params)})"
+    code = getattr(decoders.chuliu_edmonds, "__code__", None)
+    if code is None or "tarjan" not in code.co_names:
+        return f"{decoders.__name__}.chuliu_edmonds no longer calls tarjan"
+    for mod in callers:
+        used = getattr(mod, "chuliu_edmonds_one_root", None)
+        if used is not decoders.chuliu_edmonds_one_root and not _is_ours(used):
+            return f"{mod.__name__} does not call {decoders.__name__}.chuliu_edmonds_one_root"
+    return None
+
+
+def _is_ours(fn: Any) -> bool:
+    return getattr(fn, "__qualname__", "").startswith("one_root_decoder")
+
+
+def patch_decoder(decoders: Any, callers: Sequence[Any]) -> bool:
+    """Put :mod:`.treedecode`'s decoder into ``decoders`` and ``callers`` if they are laid out as expected.
+
+    Returns whether the patch is in place; otherwise nothing is changed and a ``RuntimeWarning`` says why.
+    """
+    why = decoder_mismatch(decoders, callers)
+    if why is not None:
+        warnings.warn(
+            f"stanza's tree decoder is not what attribution's faster decoder replaces ({why}); "
+            "keeping stanza's own (same trees, slower parsing)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    from .treedecode import one_root_decoder, tarjan
+
+    if all(_is_ours(m.chuliu_edmonds_one_root) for m in callers):  # already in place
+        return True
+    decoders.tarjan = tarjan
+    decoder = one_root_decoder(decoders.chuliu_edmonds, decoders.chuliu_edmonds_one_root)
+    for mod in callers:  # each imports the function by name
+        mod.chuliu_edmonds_one_root = decoder
+    return True
+
+
+@functools.cache
+def install_tree_decoder() -> bool:
+    """Decode parses with :mod:`.treedecode` (stanza's trees, several times faster), once per process.
+
+    A speed-up only: where stanza's decoder module is laid out differently (another stanza version),
+    stanza's own is kept and one warning says so.  Returns whether the faster decoder is in place.
     """
     try:
         from stanza.models.common import chuliu_edmonds
         from stanza.models.depparse import head_constraints, model
-    except ImportError:  # pragma: no cover - another stanza layout
-        return
-    if not all(hasattr(m, "chuliu_edmonds_one_root") for m in (chuliu_edmonds, head_constraints, model)):
-        return  # pragma: no cover
-
-    from .treedecode import one_root_decoder, tarjan
-
-    chuliu_edmonds.tarjan = tarjan
-    decoder = one_root_decoder(chuliu_edmonds.chuliu_edmonds, chuliu_edmonds.chuliu_edmonds_one_root)
-    model.chuliu_edmonds_one_root = decoder  # both modules import the function by name
-    head_constraints.chuliu_edmonds_one_root = decoder
+    except ImportError as exc:
+        warnings.warn(f"stanza's tree decoder not found ({exc}); keeping stanza's own", RuntimeWarning, stacklevel=2)
+        return False
+    return patch_decoder(chuliu_edmonds, [model, head_constraints])
 
 
 def load_pipeline(settings: Settings, processors: str = PROCESSORS) -> stanza.Pipeline:

@@ -47,6 +47,24 @@ def analyze(analyzer: Analyzer):
     return run
 
 
+MODEL_FIXTURES = {"analyzer", "analyze"}
+
+
+@pytest.fixture(autouse=True)
+def _models_only_in_stanza_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pytest -m "not stanza"`` is the model-free run: a test that builds a stanza pipeline must say so."""
+    if request.node.get_closest_marker("stanza") is not None:
+        return
+    name = request.node.nodeid
+    assert not MODEL_FIXTURES & set(request.fixturenames), f"{name} uses the loaded models: mark it stanza"
+    from attribution import nlp
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"{name} builds a stanza pipeline: mark it @pytest.mark.stanza")
+
+    monkeypatch.setattr(nlp, "_pipeline", refuse)
+
+
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

@@ -102,3 +102,34 @@ def test_help_lists_commands():
     assert r.exit_code == 0
     for cmd in ("analyze", "graph", "models"):
         assert cmd in r.stdout
+
+
+def _one_error_line(r, *, after_progress: bool = False) -> str:
+    """The one ``error:`` line of a failed command (after its progress bar, if it has one); no traceback."""
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output and isinstance(r.exception, SystemExit), r.exception
+    lines = r.stderr.strip().splitlines()
+    if after_progress:
+        lines = lines[-1:]
+    assert len(lines) == 1 and lines[0].startswith("error: "), r.stderr
+    return lines[0]
+
+
+def test_errors_on_a_folder_without_a_store(tmp_path):
+    line = _one_error_line(runner.invoke(app, ["errors", str(tmp_path)]))
+    assert "no attribution.sqlite here" in line
+
+
+def test_errors_on_a_corrupt_store(tmp_path):
+    (tmp_path / "attribution.sqlite").write_bytes(b"this is not sqlite at all" * 100)
+    line = _one_error_line(runner.invoke(app, ["errors", str(tmp_path)]))
+    assert "not a usable SQLite store" in line
+
+
+@pytest.mark.stanza
+def test_eval_json_to_an_unwritable_path(analyzer, tmp_path):
+    gold = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
+    target = tmp_path / "missing-folder" / "dev.json"
+    r = runner.invoke(app, ["eval", str(gold), "--limit", "1", "--json", str(target), *M])
+    line = _one_error_line(r, after_progress=True)
+    assert str(target) in line and "cannot write" in line

@@ -18,13 +18,13 @@ from typer.testing import CliRunner
 from attribution.cli import app
 from attribution.config import Settings
 from attribution.corpus import analyze_corpus
+from attribution.model import ArticleResult
 from attribution.store import Store
 
 from .conftest import models_dir
-from .helpers import start_corpus_run
+from .helpers import HANG_GUARD, start_corpus_run
 from .test_graph import check
 
-pytestmark = pytest.mark.stanza
 runner = CliRunner()
 M = ["--models", str(models_dir()), "--offline"]
 
@@ -68,6 +68,7 @@ def corpus(tmp_path: Path) -> Path:
     return src
 
 
+@pytest.mark.stanza
 def test_store_resume_export_graph(corpus, tmp_path, analyzer):
     out = tmp_path / "out"
     r = runner.invoke(app, ["analyze", str(corpus), "--out", str(out), "--quiet", *M])
@@ -129,6 +130,7 @@ def test_foreign_and_corrupt_store(tmp_path):
     assert r.exit_code == 1 and "not a usable SQLite store" in r.stderr
 
 
+@pytest.mark.stanza
 def test_workers_and_dask_match_local(corpus, tmp_path, settings, analyzer):
     for p in corpus.glob("*.jsonl"):
         p.unlink()
@@ -145,6 +147,7 @@ def test_workers_and_dask_match_local(corpus, tmp_path, settings, analyzer):
     assert results(tmp_path / "local") == results(tmp_path / "two") == results(tmp_path / "dask")
 
 
+@pytest.mark.stanza
 def test_sigkill_mid_run_then_resume(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
@@ -214,3 +217,107 @@ def test_no_more_workers_than_batches(corpus, tmp_path, settings, monkeypatch):
     assert one == one_worker == 1
     assert n > 1 and n_workers == min(8, n)
     assert m > 2 and two == 2
+
+
+def test_dask_engine_without_the_extra_is_one_line(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the [dask] extra were not installed
+    for p in corpus.glob("*.jsonl"):
+        p.unlink()
+    r = runner.invoke(app, ["analyze", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask", "--quiet", *M])
+    assert r.exit_code == 1, r.output
+    line = r.stderr.strip()
+    assert "\n" not in line and "--engine dask" in line and "pip install 'attribution[dask]'" in line, line
+    assert "Traceback" not in r.output
+
+
+class _Echo:
+    """Stands in for the stanza-backed analyzer: every article gets an empty result."""
+
+    def analyze_many(self, articles):
+        return [ArticleResult(a) for a in articles]
+
+    def analyze(self, article):
+        return ArticleResult(article)
+
+
+def test_same_file_name_in_two_folders_keeps_both(tmp_path, monkeypatch):
+    import attribution.corpus as corpus_mod
+
+    monkeypatch.setattr(corpus_mod, "_worker_analyzer", lambda settings: _Echo())
+    src = tmp_path / "in"
+    for rel, text in {"a/statement.txt": "first", "b/statement.txt": "second", "top.txt": "third"}.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text)
+    out = tmp_path / "out"
+    s = Settings(models_dir=models_dir(), offline=True)
+    summary = analyze_corpus([src], out, s)
+    assert (summary.analysed, summary.failed) == (3, 0)
+    with Store(out / "attribution.sqlite") as store:
+        got = {r.article.id: Path(r.article.path).read_text() for r in store.results()}
+    assert got == {"a/statement": "first", "b/statement": "second", "top": "third"}
+    assert orjson.loads((out / "a" / "statement.json").read_bytes())["article"]["id"] == "a/statement"
+    assert orjson.loads((out / "b" / "statement.json").read_bytes())["article"]["id"] == "b/statement"
+    assert (out / "top.json").is_file()  # a top-level .txt keeps its stem (DESIGN.md)
+    # the ids come from the path under the input root, not from where the command runs: a rerun skips all
+    monkeypatch.chdir(src / "a")
+    again = analyze_corpus([Path("..")], out, s)
+    assert (again.analysed, again.skipped, again.failed) == (0, 3, 0)
+
+
+def test_a_real_id_collision_is_an_error_naming_both_files(tmp_path, monkeypatch):
+    import attribution.corpus as corpus_mod
+
+    monkeypatch.setattr(corpus_mod, "_worker_analyzer", lambda settings: _Echo())
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "note.txt").write_text("plain text")
+    (src / "note.md").write_text("markdown text")  # same stem: same id
+    summary = analyze_corpus([src], tmp_path / "out", Settings(models_dir=models_dir(), offline=True))
+    assert (summary.analysed, summary.failed) == (1, 1)
+    (failure,) = summary.failures
+    assert "note.md" in failure.message and "note.txt" in failure.message and "same article id" in failure.message
+    with Store(tmp_path / "out" / "attribution.sqlite") as store:
+        assert [e["message"] for e in store.errors()] == [failure.message]
+
+
+POOL_PROBE = """
+import multiprocessing as mp, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from attribution.corpus import _terminate_workers
+
+if __name__ == "__main__":
+    before = set(mp.active_children())
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn"))
+    futures = [pool.submit(time.sleep, 600) for _ in range(4)]  # two run, two wait: none may finish
+    while len(set(mp.active_children()) - before) < 2:
+        time.sleep(0.05)
+    workers = set(mp.active_children()) - before
+    try:
+        _terminate_workers(pool, before)
+        for w in workers:
+            w.join(timeout=60)  # a bound against a hang only: terminated, a worker exits at once; alive, in 600 s
+    finally:
+        alive = [w for w in workers if w.is_alive()]
+        for w in alive:
+            w.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+    broken = all(f.cancelled() or isinstance(f.exception(), BrokenProcessPool) for f in futures)
+    print(len(workers), len(alive), broken)
+"""
+
+
+def test_pool_workers_stop_at_once_through_public_apis(tmp_path):
+    import inspect
+
+    import attribution.corpus as corpus_mod
+
+    assert "_processes" not in inspect.getsource(corpus_mod)  # the executor's private map of its workers
+    # in a fresh interpreter: no other test's processes (Dask's) or signal settings in the way
+    probe = tmp_path / "probe.py"
+    probe.write_text(POOL_PROBE)
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, env=env, timeout=HANG_GUARD)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "0", "True"], (done.stdout, done.stderr)  # 2 workers, none left alive

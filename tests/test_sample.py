@@ -14,7 +14,8 @@ from .helpers import assert_offsets
 
 pytestmark = pytest.mark.stanza
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "homs-ceasefire.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "homs-ceasefire.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "homs-ceasefire.json"
 
 
@@ -111,10 +112,16 @@ def test_offsets_slice_the_text(result):
 
 
 def test_golden(result, update_golden):
+    """The whole JSON against tests/golden/; a missing or changed golden file fails, it is never written here
+    unless asked (``--update-golden``), and then the test is skipped, not passed: nothing was compared."""
     got = model.dumps(result).decode()
     got = got.replace(str(SAMPLE), "samples/homs-ceasefire.txt")
-    if update_golden or not GOLDEN.exists():
+    regenerate = f"python -m pytest {Path(__file__).relative_to(ROOT)} --update-golden"
+    if update_golden:
         GOLDEN.write_text(got, encoding="utf-8")
+        pytest.skip(f"rewrote {GOLDEN.relative_to(ROOT)}: review `git diff tests/golden` and commit it with the reason")
+    if not GOLDEN.exists():
+        pytest.fail(f"no golden file {GOLDEN.relative_to(ROOT)}; check the output, then write it with `{regenerate}`")
     want = GOLDEN.read_text(encoding="utf-8")
     diff = "".join(difflib.unified_diff(want.splitlines(True), got.splitlines(True), "golden", "now"))
-    assert got == want, f"output changed; rerun with --update-golden if intended:\n{diff}"
+    assert got == want, f"output changed; if that is intended, rewrite it with `{regenerate}`:\n{diff}"

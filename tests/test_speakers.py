@@ -21,6 +21,9 @@ def test_acronym(name, short):
     assert acronym(name) == short
 
 
+ANY = object()  # a part this row does not test
+
+
 @pytest.mark.stanza
 @pytest.mark.parametrize(
     "text, name, kind, role, affiliation",
@@ -32,12 +35,18 @@ def test_acronym(name, short):
             "senior analyst",
             "International Crisis Group",
         ),
-        ("“The talks have failed,” Crisis Group senior analyst Noah Bonsey said.", "Noah Bonsey", "person", None, None),
+        (
+            "“The talks have failed,” Crisis Group senior analyst Noah Bonsey said.",
+            "Noah Bonsey",
+            "person",
+            "senior analyst",
+            "Crisis Group",
+        ),
         (
             "“The talks have failed,” a senior official who asked not to be named told reporters.",
-            None,
+            ANY,
             "anonymous",
-            None,
+            ANY,
             None,
         ),
         ("Local activists said that the shelling continued through the night.", "local activists", "group", None, None),
@@ -55,10 +64,6 @@ def test_speaker_parts(analyze, text, name, kind, role, affiliation):
     qs = [q for q in analyze(text).quotes if q.speaker is not None]
     assert qs, analyze(text).quotes
     sp = qs[0].speaker
-    assert str(sp.kind) == kind
-    if name is not None:
-        assert sp.name == name
-    if role is not None:
-        assert sp.role == role
-    if affiliation is not None:
-        assert sp.affiliation == affiliation
+    got = {"name": sp.name, "kind": str(sp.kind), "role": sp.role, "affiliation": sp.affiliation}
+    want = {"name": name, "kind": kind, "role": role, "affiliation": affiliation}
+    assert {k: v for k, v in got.items() if want[k] is not ANY} == {k: v for k, v in want.items() if v is not ANY}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import types
+import warnings
 
 import numpy as np
 import pytest
@@ -88,6 +90,7 @@ def test_decoder_gives_stanzas_trees_on_random_scores() -> None:
     assert single > 100 and multi > 100  # both paths were exercised
 
 
+@pytest.mark.stanza
 def test_decoder_gives_stanzas_trees_on_parser_scores(settings, monkeypatch) -> None:
     """Every sentence of a real article: the installed decoder returns what stanza's own would."""
     from stanza.models.depparse import model
@@ -110,3 +113,68 @@ def test_decoder_gives_stanzas_trees_on_parser_scores(settings, monkeypatch) -> 
     assert len(seen) > 10
     for scores, tree in seen:
         assert (ORIGINAL.chuliu_edmonds_one_root(scores) == tree).all()
+
+
+def test_this_stanza_has_the_decoder_the_patch_expects() -> None:
+    from stanza.models.depparse import head_constraints, model
+
+    assert nlp.decoder_mismatch(ORIGINAL, [ORIGINAL]) is None
+    assert nlp.decoder_mismatch(chuliu_edmonds, [model, head_constraints]) is None
+    assert nlp.install_tree_decoder() is True
+
+
+def _fake_stanza(**changes):
+    """Stand-ins for stanza's decoder module and one module that calls it, from the untouched copy."""
+    decoders = types.ModuleType("fake_chuliu_edmonds")
+    for name in ("tarjan", "chuliu_edmonds", "chuliu_edmonds_one_root"):
+        setattr(decoders, name, getattr(ORIGINAL, name))
+    for name, value in changes.items():
+        setattr(decoders, name, value)
+    caller = types.ModuleType("fake_depparse_model")
+    caller.chuliu_edmonds_one_root = decoders.chuliu_edmonds_one_root
+    return decoders, caller
+
+
+def _other_one_root(scores, root_penalty=1e6):  # a later stanza with another signature
+    return ORIGINAL.chuliu_edmonds_one_root(scores)
+
+
+def _no_tarjan(scores):  # a decoder that finds cycles some other way
+    return scores.argmax(axis=1)
+
+
+@pytest.mark.parametrize(
+    "changes, why",
+    [
+        ({"chuliu_edmonds_one_root": _other_one_root}, "chuliu_edmonds_one_root(scores, root_penalty)"),
+        ({"tarjan": None}, "has no tarjan()"),
+        ({"chuliu_edmonds": _no_tarjan}, "no longer calls tarjan"),
+    ],
+    ids=["other-signature", "missing-function", "no-tarjan"],
+)
+def test_another_decoder_layout_keeps_stanzas_own_and_warns(changes, why) -> None:
+    decoders, caller = _fake_stanza(**changes)
+    before = (decoders.tarjan, decoders.chuliu_edmonds_one_root, caller.chuliu_edmonds_one_root)
+    with pytest.warns(RuntimeWarning, match="keeping stanza's own") as caught:
+        assert nlp.patch_decoder(decoders, [caller]) is False
+    assert len(caught) == 1 and why in str(caught[0].message)
+    assert (decoders.tarjan, decoders.chuliu_edmonds_one_root, caller.chuliu_edmonds_one_root) == before
+
+
+def test_a_caller_that_no_longer_imports_the_decoder_keeps_stanzas_own() -> None:
+    decoders, caller = _fake_stanza()
+    caller.chuliu_edmonds_one_root = _other_one_root
+    with pytest.warns(RuntimeWarning, match="does not call"):
+        assert nlp.patch_decoder(decoders, [caller]) is False
+    assert caller.chuliu_edmonds_one_root is _other_one_root
+
+
+def test_the_expected_layout_is_patched_once_without_warning() -> None:
+    decoders, caller = _fake_stanza()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nlp.patch_decoder(decoders, [caller]) is True
+        installed = caller.chuliu_edmonds_one_root
+        assert decoders.tarjan is treedecode.tarjan and installed.__qualname__.startswith("one_root_decoder")
+        assert nlp.patch_decoder(decoders, [caller]) is True
+    assert caller.chuliu_edmonds_one_root is installed  # not wrapped twice

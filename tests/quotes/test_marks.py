@@ -46,12 +46,21 @@ def test_pairs(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["It’s fine, don’t worry.", "Homs' reputation was made in the '90s.", "He shouldn‘t go.", "rock ’n’ roll"],
+    [
+        "It’s fine, don’t worry.",
+        "Homs' reputation was made in the '90s.",
+        "He shouldn‘t go.",
+        pytest.param(
+            "rock ’n’ roll",
+            marks=pytest.mark.xfail(strict=True, reason="marks.py pairs the elision ’n’ as a one-letter quotation"),
+        ),
+    ],
     ids=["apostrophes", "possessive-plural", "misused-opening-apostrophe", "n-elision"],
 )
 def test_apostrophes_are_not_quotes(text: str) -> None:
-    assert pair_marks(text).pairs == [] or all(text[p.open + 1 : p.close].strip() for p in pair_marks(text).pairs)
-    assert all(not (text[i - 1].isalpha() and text[i + 1].isalpha()) for i in pair_marks(text).unmatched)
+    result = pair_marks(text)
+    assert result.pairs == []
+    assert all(not (text[i - 1].isalpha() and text[i + 1].isalpha()) for i in result.unmatched)
 
 
 def test_odd_count_never_fails() -> None:
@@ -61,9 +70,23 @@ def test_odd_count_never_fails() -> None:
     assert result.unmatched == [text.index("“Two")]
 
 
-def test_only_marks() -> None:
-    result = pair_marks("“”“”\"'")
-    assert len(result.pairs) + len(result.unmatched) >= 1
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("“” “” \" '", [(0, 1), (3, 4)]),
+        pytest.param(
+            "“”“”\"'",
+            [(0, 1), (2, 3)],
+            marks=pytest.mark.xfail(strict=True, reason="marks.py does not open “ right after ”: (2, 3) is unmatched"),
+        ),
+    ],
+    ids=["spaced", "adjacent"],
+)
+def test_only_marks(text: str, pairs: list[tuple[int, int]]) -> None:
+    result = pair_marks(text)
+    assert [(p.open, p.close) for p in result.pairs] == pairs  # empty “” pairs; " and ' have no partner
+    used = [i for p in result.pairs for i in (p.open, p.close)] + result.unmatched
+    assert sorted(used) == [i for i, ch in enumerate(text) if ch != " "]  # every mark once
 
 
 def test_multi_paragraph_quote_continues() -> None:
