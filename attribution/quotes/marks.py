@@ -83,7 +83,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _left_open(prev: str | None) -> bool:
-    return prev is None or prev.isspace() or prev in _LEFT_BOUNDARY or prev in _OPENERS
+    # after another mark a quotation may open (“”“” , ”“): adjacent quotations
+    return prev is None or prev.isspace() or prev in _LEFT_BOUNDARY or prev in _OPENERS or prev in _CLOSERS
 
 
 def _right_open(nxt: str | None) -> bool:
@@ -109,6 +110,15 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     if can_close and left and not right:
         return True, True  # ”word used as an opener in sloppy text
     return can_open, can_close
+
+
+def _elision(text: str, open_: int, close: int, family: str) -> bool:
+    """Single marks around one or two letters inside a phrase (’n’, ’em) elide; they quote nothing."""
+    inner = text[open_ + 1 : close]
+    between_words = (
+        text[max(0, open_ - 2) : open_].strip()[-1:].isalpha() and text[close + 1 : close + 3].strip()[:1].isalpha()
+    )
+    return family == "single" and 0 < len(inner) <= 2 and inner.isalpha() and inner.islower() and between_words
 
 
 def _next_paragraph_opens(text: str, para_end: int, family: str) -> bool:
@@ -153,7 +163,10 @@ def pair_marks(text: str) -> MarkPairs:
                         unmatched.append(j)  # crossing marks inside: cannot pair
                     j, fam = stack[k]
                     del stack[k:]
-                    pairs.append(MarkPair(j, i, fam, depth=k))
+                    if _elision(text, j, i, fam):
+                        unmatched += [j, i]  # rock ’n’ roll: an elision, not a quotation
+                    else:
+                        pairs.append(MarkPair(j, i, fam, depth=k))
                     continue
             if can_open:
                 stack.append((i, _OPENERS.get(ch) or fam_close or "double"))
