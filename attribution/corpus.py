@@ -11,6 +11,8 @@ import contextlib
 import functools
 import hashlib
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -261,9 +263,10 @@ def analyze_corpus(
                         fail(Failure(art.path or aid, error or f"{aid}: no result"))
                         continue
                     result = model.ArticleResult.from_dict(data, text=art.text)
-                    _write_json(result_file(out, aid), model.dumps(result))
-                    store.save(result, text_sha1=hashes[aid], version_key=vkey)
-                    store.clear_error(art.path or aid)
+                    with _uninterrupted():  # the JSON file and the store row, both or neither
+                        _write_json(result_file(out, aid), model.dumps(result))
+                        store.save(result, text_sha1=hashes[aid], version_key=vkey)
+                        store.clear_error(art.path or aid)
                     summary.analysed += 1
                     if on_result:
                         on_result(result)
@@ -271,6 +274,20 @@ def analyze_corpus(
             stream.close()  # now, not when garbage is collected: an interrupted pool stops its workers
             store.finish_run(run_id, analysed=summary.analysed, skipped=summary.skipped, failed=summary.failed)
     return summary
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) until the block is done, so that an article's JSON file is never written
+    without its store row; the signal is delivered right after.  Main thread only (signals go there)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def result_file(out: Path, article_id: str) -> Path:
