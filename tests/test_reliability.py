@@ -242,6 +242,14 @@ def _many(tmp_path: Path, n: int) -> tuple[Path, Path]:
     return src, tmp_path / "out"
 
 
+def _assert_store_and_files_agree(store: Store, out: Path) -> None:
+    """After an interrupt: some articles saved, not all; every stored article has its JSON file, and at
+    most the one article in hand has a file without its row yet (the file is written first, so a rerun
+    redoes that article and nothing is lost)."""
+    rows, files = store.count(), len(list(out.glob("a*.json")))
+    assert 0 < rows <= files <= rows + 1 < 201, (rows, files)
+
+
 def _pending_signals(p: psutil.Process) -> int:
     """The signals sent to ``p`` and not yet acted on (Linux /proc: a stopped process keeps them pending)."""
     try:
@@ -274,7 +282,7 @@ def test_ctrl_c_in_one_process_stops_cleanly_and_says_how_to_resume(tmp_path):
     assert proc.returncode == 130, (proc.returncode, err)
     assert "Resume with the same command" in err and "Traceback" not in err
     with Store(out / "attribution.sqlite") as store:
-        assert 0 < store.count() == len(list(out.glob("a*.json"))) < 200
+        _assert_store_and_files_agree(store, out)
 
 
 @pytest.mark.stanza
@@ -312,7 +320,7 @@ def test_ctrl_c_stops_the_workers_at_once_not_after_their_batches(tmp_path):
     assert "Resume with the same command" in err and "Traceback" not in err
     assert not _alive(workers), "worker processes left running after the run ended"
     with Store(out / "attribution.sqlite") as store:
-        assert 0 < store.count() == len(list(out.glob("a*.json"))) < 200
+        _assert_store_and_files_agree(store, out)
 
 
 @pytest.mark.stanza
