@@ -285,6 +285,14 @@ import multiprocessing as mp, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from attribution.corpus import _terminate_workers
+import psutil
+
+
+def running(pid):
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 if __name__ == "__main__":
     before = set(mp.active_children())
@@ -298,7 +306,9 @@ if __name__ == "__main__":
         for w in workers:
             w.join(timeout=60)  # a bound against a hang only: terminated, a worker exits at once; alive, in 600 s
     finally:
-        alive = [w for w in workers if w.is_alive()]
+        # by pid, not is_alive(): the executor's thread may have reaped a dead worker, and then
+        # is_alive() cannot tell (waitpid fails) and answers True
+        alive = [w for w in workers if running(w.pid)]
         for w in alive:
             w.kill()
         pool.shutdown(wait=True, cancel_futures=True)
