@@ -170,13 +170,13 @@ class _Resolver:
         for ent in self.entities.values():
             if ent.kind is not SourceKind.ORGANIZATION:
                 continue
-            short = _short_form(self.doc.text, ent.name, self.lex)
+            short = names.short_form(self.doc.text, ent.name, self.lex)
             if short and name.replace(".", "") == short:
                 return ent.name
             if low != ent.name.lower() and low in ent.name.lower() and len(low) > 3:
                 return ent.name
         for _, cand in self.orgs:
-            short = _short_form(self.doc.text, cand, self.lex)
+            short = names.short_form(self.doc.text, cand, self.lex)
             if short and name == short:
                 return cand
         return name
@@ -293,13 +293,8 @@ def _same_person(written: str, name: str) -> bool:
     return written.endswith(name) or name.endswith(written)
 
 
-def _short_form(text: str, name: str, lex: Lexicon) -> str | None:
-    """The acronym the article writes for an organisation, else a derived one."""
-    return names.written_acronym(text, name) or names.acronym(name, lex)
-
-
 def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon) -> Source:
-    short = _short_form(doc.text, e.name, lex) if e.kind is SourceKind.ORGANIZATION else None
+    short = names.short_form(doc.text, e.name, lex) if e.kind is SourceKind.ORGANIZATION else None
     aliases = list(e.aliases)
     if short and short not in aliases:
         aliases.append(short)

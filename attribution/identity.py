@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .coref import Resolved, corpus_aliases, corpus_source_id, resolve_sources, source_id
 from .lexicon import Lexicon
 from .model import QuoteKind, Source, SourceKind
-from .names import acronym, written_acronym
+from .names import short_form
 from .nlp import ParsedDoc
 from .quotes import Candidate
 from .speakers import MentionInfo, appositive_roles, describe_mention
@@ -52,7 +52,7 @@ def with_affiliations(sources: list[Source], text: str, lex: Lexicon) -> list[So
             continue
         org_id = source_id(SourceKind.ORGANIZATION, src.affiliation)
         if org_id not in out:
-            short = written_acronym(text, src.affiliation) or acronym(src.affiliation, lex)
+            short = short_form(text, src.affiliation, lex)
             out[org_id] = Source(
                 id=org_id,
                 name=src.affiliation,

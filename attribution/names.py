@@ -14,7 +14,7 @@ import re
 
 from .lexicon import Lexicon
 
-__all__ = ["acronym", "clean_name", "dedupe_runs", "split_title", "strip_leading", "written_acronym"]
+__all__ = ["acronym", "clean_name", "dedupe_runs", "short_form", "split_title", "strip_leading", "written_acronym"]
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -194,3 +194,8 @@ def written_acronym(text: str, name: str) -> str | None:
         return None
     short = m.group(1).replace(".", "")
     return short if short.isupper() or sum(c.isupper() for c in short) >= 2 else None
+
+
+def short_form(text: str, name: str, lex: Lexicon | None = None) -> str | None:
+    """An organisation's short form: the acronym the article writes for it, else a derived one."""
+    return written_acronym(text, name) or acronym(name, lex)
