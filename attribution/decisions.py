@@ -22,7 +22,7 @@ import orjson
 from .features import Encoder, candidate_features, mention_features, mention_heads, mention_span
 from .lexicon import Lexicon
 from .nlp import ParsedDoc
-from .quotes import Candidate, keep_only
+from .quotes import Candidate, keep_only, settle_speaker
 
 __all__ = ["Decisions", "Model", "default_decisions"]
 
@@ -119,7 +119,7 @@ class Decisions:
         if in_rule and max(in_rule) >= p[best] - OVERRIDE_MARGIN:
             return c  # the rule's speaker is as likely: keep its fuller span
         if p[best] >= self.speaker.threshold:
-            return replace(c, speaker=mention_span(doc, c, heads[best]))
+            return settle_speaker(doc, replace(c, speaker=mention_span(doc, c, heads[best])))
         return c
 
     def _keep(

@@ -193,6 +193,8 @@ def written_acronym(text: str, name: str) -> str | None:
     if not m:
         return None
     short = m.group(1).replace(".", "")
+    if short[0].lower() != re.sub(r"^[Tt]he\s+", "", name)[:1].lower():
+        return None  # "Alliance to Reclaim Our Schools (AROS)" is not the acronym of "Reclaim Our Schools"
     return short if short.isupper() or sum(c.isupper() for c in short) >= 2 else None
 
 

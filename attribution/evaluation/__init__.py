@@ -289,6 +289,10 @@ def errors_markdown(run: EvalRun) -> str:
                 f"“{_md(e['content'])}”  \n  > {_md(e['context'])}"
             )
         lines.append("")
+    if run.canonical is not None and run.canonical.wrong:
+        lines += [f"## Canonical speaker: wrong name or kind ({len(run.canonical.wrong)})", ""]
+        lines += [f"- **{w['where']}** gold *{_md(w['gold'])}*, got *{_md(w['got'])}*" for w in run.canonical.wrong]
+        lines.append("")
     return "\n".join(lines)
 
 

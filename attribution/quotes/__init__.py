@@ -2,6 +2,15 @@
 
 from .candidate import Candidate
 from .marks import MarkPair, MarkPairs, pair_marks, paragraph_spans
-from .passes import find_quotes, keep_only
+from .passes import find_quotes, keep_only, settle_speaker
 
-__all__ = ["Candidate", "MarkPair", "MarkPairs", "find_quotes", "keep_only", "pair_marks", "paragraph_spans"]
+__all__ = [
+    "Candidate",
+    "MarkPair",
+    "MarkPairs",
+    "find_quotes",
+    "keep_only",
+    "pair_marks",
+    "paragraph_spans",
+    "settle_speaker",
+]

@@ -10,6 +10,7 @@ from ..model import QuoteKind
 from ..nlp import ParsedDoc
 from .candidate import Candidate
 from .direct import find_direct, quote_pairs
+from .frame import snap_to_entities
 from .marks import MarkPairs
 from .reported import find_according_to, find_reported
 
@@ -131,10 +132,50 @@ def find_quotes(
     direct, used = find_direct(doc, pairs, paragraphs, lex=lex, settings=settings)
     according = find_according_to(doc, outer, lex=lex)
     reported = find_reported(doc, outer, used, lex=lex, settings=settings)
-    cands = resolve_overlaps([*direct, *according, *reported], doc)
+    cands = [settle_speaker(doc, c) for c in resolve_overlaps([*direct, *according, *reported], doc)]
     starts = [p[0] for p in paragraphs]
     para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
     return link_continuations(cands, para)
+
+
+def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
+    """A speaker never holds its own cue word (a headline's "General Reveals …" parsed as one name
+    keeps "General") and never cuts a named entity ("the event organizer Alliance" -> "… Alliance
+    to Reclaim Our Schools"), whichever pass proposed it."""
+    if c.speaker is None:
+        return c
+    s, e = c.speaker
+    if c.cue is not None and not (c.cue[1] <= s or e <= c.cue[0]):
+        cs, ce = c.cue
+        s, e = (s, cs) if cs - s >= e - ce else (ce, e)
+        if e <= s:
+            return replace(c, speaker=None)
+    sent = doc.sentences[doc.words[s].sent]
+    lo, hi = sent.first, sent.last
+    for a, b in ([c.cue] if c.cue else []) + [_word_range(doc, c.start, c.end)]:
+        if b <= s:
+            lo = max(lo, b)
+        elif a >= e:
+            hi = min(hi, a)
+    span = snap_to_entities(doc, (_named_head(doc, s, lo), e), lo=lo, hi=hi)
+    return c if span == c.speaker else replace(c, speaker=span)
+
+
+def _named_head(doc: ParsedDoc, s: int, lo: int) -> int:
+    """The speaker words are an apposition ("senior associate for education") whose person is
+    named just before them ("Megan Hester, senior associate …, said"): start at the name."""
+    words = doc.words
+    if s - 2 < lo or words[s - 1].text != "," or words[s].upos in {"VERB", "AUX", "PRON", "PROPN"}:
+        return s
+    k = s - 1
+    while k - 1 >= lo and words[k - 1].ner in {"PER", "PERSON"} and words[k - 1].upos == "PROPN":
+        k -= 1
+    return k if k < s - 1 else s
+
+
+def _word_range(doc: ParsedDoc, start: int, end: int) -> tuple[int, int]:
+    inside = [w.i for w in doc.words if start <= w.start and w.end <= end]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
 
 
 def keep_only(cands: list[Candidate], keep: list[bool]) -> list[Candidate]:
