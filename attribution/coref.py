@@ -115,6 +115,29 @@ def _proper_runs(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     return runs
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def _titles_before(doc: ParsedDoc, pos: int, lex: Lexicon) -> frozenset[str]:
+    """The title words written right before (or in) a person name at character ``pos``: up to six
+    words back in its sentence, as :func:`attribution.names.title_key` spells them."""
+    at = next((w for w in doc.words if w.start >= pos), None)
+    if at is None:
+        return frozenset()
+    first = doc.sentences[at.sent].first
+    out = set()
+    for w in reversed(doc.words[max(first, at.i - 6) : at.i + 2]):
+        if w.i < at.i and w.text in {",", ";", "—", "(", ")", "“", "”", '"'}:
+            break
+        out.add(names.title_key(w.text))
+    return frozenset(t for t in out if t in lex.title_words or t[:1].isalpha())
+
+
+def _in_headline(doc: ParsedDoc, pos: int) -> bool:
+    sent = next((s for s in doc.sentences if s.start <= pos < s.end), None)
+    return sent is not None and (sent.index == 0 or _title_cased(doc, sent))
+
+
 def _title_cased(doc: ParsedDoc, sent) -> bool:
     words = [w for w in doc.words[sent.first : sent.last] if w.text[:1].isalpha()]
     return len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words)
@@ -150,6 +173,7 @@ class _Resolver:
         self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in raw) if n]
         self.orgs = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type == "ORG"]
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
+        self.titled = [(p, n, _titles_before(doc, p, lex)) for p, n in raw if not any(s <= p < e for s, e in quoted)]
         self.entities: dict[str, _Entity] = {}
 
     def fullest_person(self, name: str) -> str:
@@ -163,6 +187,28 @@ class _Resolver:
             if longer and all(t in ctoks for t in toks):
                 best = " ".join(ctoks)
         return best
+
+    def titled_person(self, m: MentionInfo) -> _Entity | None:
+        """*the Republican nominee*, a headline's *Retired General*: the person the article gives that
+        title ("GOP nominee Donald Trump", "Gen. Norman Ham"); the one sharing most of the mention's
+        words, then the nearest before it, else the first after it (a headline comes first)."""
+        toks = [names.title_key(t) for t in _tokens(m.name)]
+        if not toks or toks[-1] not in self.lex.title_words or m.mention.lower().split()[0] in _INDEFINITE:
+            if not (toks and toks[-1] in self.lex.title_words and _in_headline(self.doc, m.start)):
+                return None
+        fits = [
+            (len(set(toks) & titles), p, n)
+            for p, n, titles in self.titled
+            if toks[-1] in titles and not _in_headline(self.doc, p) and not (m.start <= p < m.end)
+        ]
+        if not fits:
+            return None
+        best = max(f[0] for f in fits)
+        fits = [(p, n) for score, p, n in fits if score == best]
+        before = [f for f in fits if f[0] < m.start]
+        _, raw = max(before) if before else min(fits)
+        name = person_name(raw, self.lex)
+        return self.entity(SourceKind.PERSON, self.fullest_person(name)) if name else None
 
     def org_match(self, name: str) -> str:
         """An acronym or a part of an organisation's name -> that organisation's full name."""
@@ -257,6 +303,9 @@ class _Resolver:
         ent = None
         if m.pronoun and m.mention.lower() == "who":
             ent = self.relative(m)
+        if ent is None and not m.pronoun and m.kind in {SourceKind.PERSON, SourceKind.ANONYMOUS}:
+            if m.nominal or m.kind is SourceKind.ANONYMOUS:
+                ent = self.titled_person(m)
         if ent is None:
             ent = self.antecedent(m) if (m.pronoun or m.nominal) else self.named_entity(m)
         ent.role = ent.role or m.role

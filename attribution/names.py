@@ -134,6 +134,25 @@ def _after_dateline(toks: list[str]) -> int:
     return 0
 
 
+# Abbreviated titles written before names, and the title word a later mention uses ("Gen. Ham" ... "the general").
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+    "lt": "lieutenant", "capt": "captain", "pres": "president", "prof": "professor", "dr": "doctor",
+    "atty": "attorney", "sgt": "sergeant", "adm": "admiral", "supt": "superintendent", "sec": "secretary",
+}  # fmt: skip
+
+
+def title_key(tok: str) -> str:
+    """A title word as a later mention would write it: lower case, abbreviations spelled out.
+
+    Examples:
+        >>> title_key("Gen."), title_key("Nominee")
+        ('general', 'nominee')
+    """
+    low = tok.lower().strip(".,;:")
+    return TITLE_ABBREVIATIONS.get(low, low)
+
+
 def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
     """Split title words from a person's name: ``Conservative Leader Andrew Scheer`` ->
     (``Conservative Leader``, ``Andrew Scheer``); a title after the name also goes

@@ -158,12 +158,17 @@ def _trimmed(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon, context: str) 
     cut = next((k for k, w in enumerate(words) if w.text in {"(", "["} and k > 0), None)
     if cut is not None:
         words = words[:cut]  # "the Federal Bureau of Investigation (FBI", "Gov. Mike Pence (R-IN)"
-    while words and (words[-1].upos == "PUNCT" or words[-1].lower_text() in {"'s", "’s", "'", "’"}):
+    while words and (_punct(words[-1]) or words[-1].lower_text() in {"'s", "’s", "'", "’"}):
         words.pop()
     if not words:
         return None
     start, end = words[0].start, words[-1].end
     return _Words(doc, words, doc.text[start:end], start, end, lex, context)
+
+
+def _punct(w) -> bool:
+    """Punctuation, also in a sentence the parser skipped (its words are tagged ``X``)."""
+    return w.upos == "PUNCT" or not any(ch.isalnum() for ch in w.text)
 
 
 def _pronoun(m: _Words) -> MentionInfo | None:
@@ -242,8 +247,7 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
     lemma = words[h0].lemma.lower()
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
         return None
-    name = m.join(words[i : h0 + 1]) + _place_qualifier(m, words[h0].i)
-    name = name[:1].lower() + name[1:]
+    name = _lower_initial(m, words[i], m.join(words[i : h0 + 1]) + _place_qualifier(m, words[h0].i))
     anon = lemma in lex.anonymous_words and "source" in lows[h0]
     return m.info(name, SourceKind.ANONYMOUS if anon else SourceKind.GROUP)
 
@@ -299,7 +303,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         any(w.ner in {"PER", "PERSON"} for w in run)
         or (title_after and not has_org_word)
         or (
-            all(w.upos == "PROPN" or (w.upos == "X" and w.text.isalpha()) for w in run)
+            all(w.upos == "PROPN" or (w.upos == "X" and w.text.replace(".", "").replace("-", "").isalpha()) for w in run)
             and not has_org_word
             and not any(w.ner in {"ORG", "MISC", "NORP"} for w in run)
         )
@@ -435,10 +439,19 @@ def _description(m: _Words, i: int, head_i: int | None = None) -> str:
         )
     while i < head_i and m.lows[i] in _DETERMINERS:
         i += 1
-    name = m.join(words[i : head_i + 1]) or m.mention
-    if words[i].upos != "PROPN":
-        name = name[:1].lower() + name[1:]
-    return name
+    return _lower_initial(m, words[i], m.join(words[i : head_i + 1]) or m.mention)
+
+
+def _lower_initial(m: _Words, w, name: str) -> str:
+    """Lower-case a description's first letter when only its place at the start of the sentence
+    capitalised it ("Critics say" -> *critics*); a name stays ("A New York judge", "IMF report",
+    "National Guard members")."""
+    if w.upos == "PROPN" or w.ner not in {None, "O"} or w.text.isupper() or not w.text[:1].isupper():
+        return name
+    first = m.doc.sentences[w.sent].first
+    if any(not _punct(x) for x in m.doc.words[first : w.i]):
+        return name
+    return name[:1].lower() + name[1:]
 
 
 def _clean_role(role: str | None) -> str | None:
