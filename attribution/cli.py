@@ -146,9 +146,7 @@ def analyze(
     offline: OfflineOpt = False,
     wider: Annotated[
         bool,
-        typer.Option(
-            "--wider/--speech-only", help="Also report beliefs, intentions, stances (tier wider)."
-        ),
+        typer.Option("--wider/--speech-only", help="Also report beliefs, intentions, stances (tier wider)."),
     ] = False,
     workers: Annotated[
         Optional[int],
@@ -491,7 +489,6 @@ def export(
     import io
 
     import orjson
-
 
     with _open_store(out) as store:
         rows = list(store.quote_rows())

@@ -193,9 +193,10 @@ class _Resolver:
         title ("GOP nominee Donald Trump", "Gen. Norman Ham"); the one sharing most of the mention's
         words, then the nearest before it, else the first after it (a headline comes first)."""
         toks = [names.title_key(t) for t in _tokens(m.name)]
-        if not toks or toks[-1] not in self.lex.title_words or m.mention.lower().split()[0] in _INDEFINITE:
-            if not (toks and toks[-1] in self.lex.title_words and _in_headline(self.doc, m.start)):
-                return None
+        if not toks or toks[-1] not in self.lex.title_words:
+            return None
+        if m.mention.lower().split()[0] in _INDEFINITE and not _in_headline(self.doc, m.start):
+            return None  # "a Republican strategist": one unnamed person
         fits = [
             (len(set(toks) & titles), p, n)
             for p, n, titles in self.titled
@@ -303,9 +304,9 @@ class _Resolver:
         ent = None
         if m.pronoun and m.mention.lower() == "who":
             ent = self.relative(m)
-        if ent is None and not m.pronoun and m.kind in {SourceKind.PERSON, SourceKind.ANONYMOUS}:
-            if m.nominal or m.kind is SourceKind.ANONYMOUS:
-                ent = self.titled_person(m)
+        titled = m.kind is SourceKind.ANONYMOUS or (m.nominal and m.kind is SourceKind.PERSON)
+        if ent is None and titled and not m.pronoun:
+            ent = self.titled_person(m)
         if ent is None:
             ent = self.antecedent(m) if (m.pronoun or m.nominal) else self.named_entity(m)
         ent.role = ent.role or m.role

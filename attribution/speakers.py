@@ -166,6 +166,11 @@ def _trimmed(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon, context: str) 
     return _Words(doc, words, doc.text[start:end], start, end, lex, context)
 
 
+def _name_like(tok: str) -> bool:
+    """A word of a name in a sentence the parser skipped: letters, initials, hyphens."""
+    return tok.replace(".", "").replace("-", "").isalpha()
+
+
 def _punct(w) -> bool:
     """Punctuation, also in a sentence the parser skipped (its words are tagged ``X``)."""
     return w.upos == "PUNCT" or not any(ch.isalnum() for ch in w.text)
@@ -247,7 +252,8 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
     lemma = words[h0].lemma.lower()
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
         return None
-    name = _lower_initial(m, words[i], m.join(words[i : h0 + 1]) + _place_qualifier(m, words[h0].i))
+    # the head is a group noun of the lexicon: a common word even where the tagger says PROPN
+    name = _lower_initial(m, words[i], m.join(words[i : h0 + 1]) + _place_qualifier(m, words[h0].i), common=i == h0)
     anon = lemma in lex.anonymous_words and "source" in lows[h0]
     return m.info(name, SourceKind.ANONYMOUS if anon else SourceKind.GROUP)
 
@@ -303,7 +309,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         any(w.ner in {"PER", "PERSON"} for w in run)
         or (title_after and not has_org_word)
         or (
-            all(w.upos == "PROPN" or (w.upos == "X" and w.text.replace(".", "").replace("-", "").isalpha()) for w in run)
+            all(w.upos == "PROPN" or (w.upos == "X" and _name_like(w.text)) for w in run)
             and not has_org_word
             and not any(w.ner in {"ORG", "MISC", "NORP"} for w in run)
         )
@@ -442,11 +448,12 @@ def _description(m: _Words, i: int, head_i: int | None = None) -> str:
     return _lower_initial(m, words[i], m.join(words[i : head_i + 1]) or m.mention)
 
 
-def _lower_initial(m: _Words, w, name: str) -> str:
+def _lower_initial(m: _Words, w, name: str, *, common: bool = False) -> str:
     """Lower-case a description's first letter when only its place at the start of the sentence
     capitalised it ("Critics say" -> *critics*); a name stays ("A New York judge", "IMF report",
     "National Guard members")."""
-    if w.upos == "PROPN" or w.ner not in {None, "O"} or w.text.isupper() or not w.text[:1].isupper():
+    proper = w.upos == "PROPN" and not w.lemma[:1].islower() and not common
+    if proper or w.ner not in {None, "O"} or w.text.isupper() or not w.text[:1].isupper():
         return name
     first = m.doc.sentences[w.sent].first
     if any(not _punct(x) for x in m.doc.words[first : w.i]):

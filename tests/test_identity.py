@@ -174,3 +174,53 @@ def test_corpus_identity_never_on_a_bare_name():
 def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, name):
     q = next(q for q in analyze(text).quotes if str(q.kind) == "direct")
     assert (q.content.text, q.speaker.name if q.speaker else None) == (content, name)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, quote_start, name, kind",
+    [
+        # a headline's capitals parsed as one name with the cue: the cue word is never the speaker
+        ("Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.\n\n"
+         "Retired U.S. Air Force Gen. Norman Ham is speaking out ahead of the election.",
+         "Demoralizing", "Norman Ham", "person"),
+        # a definite title resolves to the person the article gives that title
+        ("GOP nominee Donald Trump spoke in Ohio on Monday.\n\n"
+         "The Republican nominee said the economy was a disaster.", "the economy", "Donald Trump", "person"),
+        # the apposition speaks for the person named before it
+        ("But Megan Hester, senior associate for education organizing at the Annenberg Institute, said parents "
+         "still want neighborhood schools.", "parents", "Megan Hester", "person"),
+        # a named entity is never cut by the speaker words
+        ("More than 100,000 people took part, according to the event organizer Alliance to Reclaim Our Schools "
+         "(AROS).", "More than", "Alliance to Reclaim Our Schools", "organization"),
+        # an indefinite title stays an unnamed source
+        ("GOP nominee Donald Trump spoke in Ohio on Monday.\n\n"
+         "A Republican strategist said the economy was a disaster.", "the economy", "Republican strategist",
+         "anonymous"),
+    ],
+    ids=["headline-cue", "title-nominal", "apposition-first", "entity-whole", "indefinite-title"],
+)  # fmt: skip
+def test_speaker_words_resolve_to_the_entity(analyze, text, quote_start, name, kind):
+    q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
+    assert q.speaker is not None
+    assert (q.speaker.name, str(q.speaker.kind)) == (name, kind)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A New York judge said the records would stay sealed.", "New York judge"),
+        ("The IMF report said growth would slow.", "IMF report"),
+        ("Critics said the records would stay sealed.", "critics"),
+    ],
+    ids=["place-name", "acronym", "sentence-initial"],
+)  # fmt: skip
+def test_descriptions_lower_case_only_the_sentence_start(analyze, text, name):
+    assert _speaker(analyze(text)).name == name
+
+
+def test_a_written_acronym_starts_with_its_name():
+    text = "the event organizer Alliance to Reclaim Our Schools (AROS) said"
+    assert written_acronym(text, "Reclaim Our Schools") is None
+    assert written_acronym(text, "Alliance to Reclaim Our Schools") == "AROS"

@@ -305,7 +305,7 @@ _LABEL = re.compile(r"\s*([A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2}):\s"
 
 
 def _credited(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
-    """ “…” ― Jacklyn Ashley: a name after a dash that ends the quotation's paragraph is the
+    """“…” ― Jacklyn Ashley: a name after a dash that ends the quotation's paragraph is the
     speaker of the quotations before it in that paragraph."""
     tail = doc.text[q.pair.close + 1 : q.para_end].split("\n", 1)[0]  # the credit ends its line
     found = list(_CREDIT.finditer(tail))
@@ -324,7 +324,7 @@ def _credited(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
 
 def _only_quoted(text: str) -> bool:
     """Whether ``text`` (between a quotation and a credit) holds only further quoted sentences."""
-    return all(ch in "“”\"" or not ch.isalpha() for ch in re.sub(r"[“\"][^“”\"]*[”\"]", "", text))
+    return all(ch in '“”"' or not ch.isalpha() for ch in re.sub(r"[“\"][^“”\"]*[”\"]", "", text))
 
 
 def _labelled(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
