@@ -79,7 +79,7 @@ def acronym(name: str) -> str | None:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper()
+    return tok.lstrip("-'’")[:1].isupper()  # "Jo -Renee Formicola": the tokenizer keeps the hyphen
 
 
 @dataclass
@@ -136,17 +136,29 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
 
 
 def _after_quantity(m: _Words) -> int:
-    """Index of the first word after determiners and a quantity with "of" ("A number of analysts")."""
-    i = 0
-    while i < len(m.words) and m.lows[i] in _DETERMINERS:
-        i += 1
+    """Index of the first word after determiners, relational words and a quantity with "of"
+    ("A number of analysts", "nearly eight of 10 voters", "Fellow Republicans")."""
+    i = _skip_determiners(m, 0)
     k = i
     while k < len(m.words) and (m.words[k].upos in {"NUM", "ADV", "ADJ"} or m.lows[k] in _QUANTITIES):
         k += 1
-    if k > i and k + 1 < len(m.words) and m.lows[k] == "of" and m.lows[k - 1] in _QUANTITIES:
-        i = k + 1
-        while i < len(m.words) and m.lows[i] in _DETERMINERS:
+    of = k > i and k + 1 < len(m.words) and m.lows[k] == "of"
+    if of and (m.lows[k - 1] in _QUANTITIES or m.words[k - 1].upos == "NUM"):
+        i = _skip_determiners(m, k + 1)
+        while i < len(m.words) - 1 and m.words[i].upos == "NUM":
             i += 1
+    return i
+
+
+# Relational and temporal words that do not tell a source apart ("Fellow Republicans", "a recent survey").
+_RELATIONAL = frozenset({"other", "another", "fellow", "both", "recent", "latest", "new"})
+
+
+def _skip_determiners(m: _Words, i: int) -> int:
+    while i < len(m.words) - 1 and (
+        m.lows[i] in _DETERMINERS or (m.lows[i] in _RELATIONAL and m.words[i].ner in {None, "O"})
+    ):
+        i += 1
     return i
 
 
@@ -176,9 +188,20 @@ def _punct(w) -> bool:
     return w.upos == "PUNCT" or not any(ch.isalnum() for ch in w.text)
 
 
+# Indefinite pronouns that speak for people ("not everyone agrees", "someone said").
+_INDEFINITE_PRONOUNS = {
+    "everyone": SourceKind.GROUP, "everybody": SourceKind.GROUP, "nobody": SourceKind.GROUP,
+    "others": SourceKind.GROUP, "many": SourceKind.GROUP, "most": SourceKind.GROUP, "some": SourceKind.GROUP,
+    "someone": SourceKind.ANONYMOUS, "somebody": SourceKind.ANONYMOUS, "anyone": SourceKind.ANONYMOUS,
+}  # fmt: skip
+
+
 def _pronoun(m: _Words) -> MentionInfo | None:
     if len(m.words) == 1 and m.lows[0] in PRONOUN_KINDS:
         return MentionInfo(m.mention, m.start, m.end, m.mention, PRONOUN_KINDS[m.lows[0]], pronoun=True)
+    last = m.lows[-1] if m.words else ""
+    if last in _INDEFINITE_PRONOUNS and all(low in {"not", "almost", "nearly", "just"} for low in m.lows[:-1]):
+        return m.info(m.mention.lower(), _INDEFINITE_PRONOUNS[last])  # "not everyone" keeps its negation
     return None
 
 
@@ -235,6 +258,12 @@ def _apposition(m: _Words) -> list[str]:
     if nxt is not None and (nxt.text[:1].islower() or lows[k + 1] in m.lex.title_words):
         appos = toks[k + 1 :]
         m.words = m.words[:k]
+        return appos
+    last = len(toks) - 1 - toks[::-1].index(",")
+    tail = m.words[last + 1 :]
+    if tail and all(w.ner in {"PER", "PERSON"} for w in tail) and any(w.upos == "NOUN" for w in m.words[:last]):
+        appos = toks[:last]  # "A lawyer for the news outlets, David Schulz": the name is last
+        m.words = tail
         return appos
     return []
 
@@ -311,7 +340,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         or (
             all(w.upos == "PROPN" or (w.upos == "X" and _name_like(w.text)) for w in run)
             and not has_org_word
-            and not any(w.ner in {"ORG", "MISC", "NORP"} for w in run)
+            and not any(w.ner in {"ORG", "MISC", "NORP", "LOC", "GPE", "FAC"} for w in run)
         )
     )
     if not person:
@@ -409,13 +438,13 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     if head in lex.title_words and not plural:
         return m.info(name, SourceKind.ANONYMOUS, role=name)
     if head in lex.org_words:
-        return m.info(name, SourceKind.ORGANIZATION)
+        return m.info(name, SourceKind.GROUP if plural else SourceKind.ORGANIZATION)  # "companies", "small groups"
     if words[head_i].upos == "PROPN" and words[head_i].ner == "MISC" and not plural:
         return m.info("", SourceKind.GROUP)  # "a Pinot Noir that says …": a thing with a name, not a speaker
     if len(words) == 1 and words[0].upos in {"ADJ", "ADV"}:
         return m.info("", SourceKind.GROUP)  # "Rival", "Meanwhile": no noun, no speaker
     human = _human_noun(head, lows[head_i], lex)
-    if human and not plural and lows[0] in {"a", "an", "one", "another"}:
+    if human and not plural and lows[0] in {"a", "an", "one", "another", "his", "her", "their", "its"}:
         return m.info(name, SourceKind.ANONYMOUS)  # "a computer programmer": one unnamed person
     if not human and words[head_i].upos != "PROPN":
         return m.info(name, SourceKind.DOCUMENT, thing=True)  # "her submission to the court", "bomb threats"
@@ -426,6 +455,8 @@ def _human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
     """Whether a common noun can name people who speak (lists, or an agent-noun ending)."""
     for w in (lemma, form, form[:-1] if form.endswith("s") else form):
         if w in lex.group_nouns or w in lex.title_words or w in lex.anonymous_words or w in lex.org_words:
+            return True
+        if w.rsplit("-", 1)[-1] in lex.gendered:  # "ex-wife", "daughter"
             return True
     return bool(_AGENT.search(lemma))
 
@@ -443,7 +474,7 @@ def _description(m: _Words, i: int, head_i: int | None = None) -> str:
             ),
             len(words) - 1,
         )
-    while i < head_i and m.lows[i] in _DETERMINERS:
+    while i < head_i and (m.lows[i] in _DETERMINERS or (m.lows[i] in _RELATIONAL and words[i].ner in {None, "O"})):
         i += 1
     return _lower_initial(m, words[i], m.join(words[i : head_i + 1]) or m.mention)
 
