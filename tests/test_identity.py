@@ -224,3 +224,25 @@ def test_a_written_acronym_starts_with_its_name():
     text = "the event organizer Alliance to Reclaim Our Schools (AROS) said"
     assert written_acronym(text, "Reclaim Our Schools") is None
     assert written_acronym(text, "Alliance to Reclaim Our Schools") == "AROS"
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("India said the group belongs on the sanctions list.", "India", "organization"),
+        ("Many companies said the tax was too high.", "companies", "group"),
+        ("Jo-Renee Formicola, a political scientist, described the approach as risky.", "Jo-Renee Formicola",
+         "person"),
+        ("But not everyone says the plan will work.", "not everyone", "group"),
+        ("Her daughter said the school needed money.", "daughter", "anonymous"),
+        ("A lawyer for the news outlets, David Schulz, said no decision had been made.", "David Schulz", "person"),
+        ("Fellow Republicans said the debate would matter.", "Republicans", "group"),
+        ("Nearly eight of 10 voters said the debate would matter.", "voters", "group"),
+    ],
+    ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
+         "name-after-comma", "relational-word", "count-of"],
+)  # fmt: skip
+def test_speaker_kinds(analyze, text, name, kind):
+    sp = _speaker(analyze(text))
+    assert (sp.name, str(sp.kind)) == (name, kind)

@@ -157,6 +157,8 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
             lo = max(lo, b)
         elif a >= e:
             hi = min(hi, a)
+    if s - 1 >= lo and doc.words[s - 1].lower_text() == "not" and e - s == 1:
+        s -= 1  # "not everyone says …": the negation tells who speaks
     span = snap_to_entities(doc, (_named_head(doc, s, lo), e), lo=lo, hi=hi)
     return c if span == c.speaker else replace(c, speaker=span)
 
