@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .coref import Resolved, corpus_aliases, corpus_source_id, resolve_sources, source_id
 from .lexicon import Lexicon
@@ -20,6 +21,7 @@ from .model import QuoteKind, Source, SourceKind
 from .names import short_form
 from .nlp import ParsedDoc
 from .quotes import Candidate
+from .quotes.frame import noun_phrase
 from .speakers import MentionInfo, appositive_roles, describe_mention
 
 __all__ = ["attribute_speakers", "corpus_aliases", "corpus_source_id", "with_affiliations"]
@@ -34,7 +36,25 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
     end_char = doc.words[c.speaker[1] - 1].end
     sent = doc.sentences[doc.words[c.speaker[0]].sent]
     context = doc.text[end_char : min(sent.end, end_char + CONTEXT_CHARS)]
-    return describe_mention(doc, c.speaker, lex=lex, context=context)
+    span = _noun_before_who(doc, c.speaker)
+    info = describe_mention(doc, span, lex=lex, context=context)
+    if info is None or span == c.speaker:
+        return info
+    who = doc.words[c.speaker[0]]  # the mention stays the word the text gives
+    return replace(info, mention=who.text, start=who.start, end=who.end)
+
+
+def _noun_before_who(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
+    """ "an architect who said he was stiffed": *who* right after a common noun speaks for that
+    noun's phrase (a name before *who* is left to the resolver)."""
+    s, e = span
+    k = s - 1 if s > 0 and doc.words[s - 1].text != "," else s - 2
+    if e - s != 1 or doc.words[s].lower_text() not in {"who", "whom"} or k < 0:
+        return span
+    prev = doc.words[k]
+    if prev.upos != "NOUN" or prev.sent != doc.words[s].sent:
+        return span
+    return noun_phrase(doc, k, limit=(doc.sentences[prev.sent].first, k + 1))
 
 
 def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexicon) -> list[Resolved | None]:

@@ -170,6 +170,22 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
     return None
 
 
+def _free_relative(doc: ParsedDoc, c: int) -> bool:
+    """ "what Obama says": a wh-word the cue governs, before it, that is not a relative subject
+    ("an architect who said he was stiffed" reports speech)."""
+    for k in doc.children(c):
+        w = doc.words[k]
+        if k < c and w.lower_text() in _WH and w.deprel in {"obj", "nsubj"}:
+            relative_subject = w.deprel == "nsubj" and w.lower_text() in {"who", "whom"}
+            if not (relative_subject and _clausal_child(doc, c)):
+                return True
+    return False
+
+
+def _clausal_child(doc: ParsedDoc, c: int) -> bool:
+    return any(k > c and doc.words[k].deprel.split(":")[0] == "ccomp" for k in doc.children(c))
+
+
 def _inverted(doc: ParsedDoc, c: int, lo: int, hi: int) -> bool:
     """ "CONTENT, said X, a professor …": the speaker follows the cue, the content precedes it."""
     if c - 1 < lo or doc.words[c - 1].text not in {",", "”", "’", '"', "'"}:
@@ -177,7 +193,18 @@ def _inverted(doc: ParsedDoc, c: int, lo: int, hi: int) -> bool:
     subj = next((k for k in doc.children(c) if doc.words[k].deprel in SUBJECTS), None)
     if subj is not None:
         return subj > c
-    return False
+    return _name_ends_sentence(doc, c, hi)
+
+
+def _name_ends_sentence(doc: ParsedDoc, c: int, hi: int) -> bool:
+    """ "…, the losses would outstrip the gains, said Batchelder.": only a short noun phrase with a
+    name or a noun follows the cue to the sentence's end (the parser may call it an object)."""
+    rest = [w for w in doc.words[c + 1 : hi] if w.upos != "PUNCT"]
+    if "VerbForm=Fin" not in doc.words[c].feats or not rest or len(rest) > 8:
+        return False
+    if any(w.upos in {"VERB", "AUX", "SCONJ", "PRON"} for w in rest):
+        return False
+    return any(w.upos in {"PROPN", "NOUN"} for w in rest)
 
 
 def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
@@ -298,10 +325,7 @@ def find_reported(
                 continue  # "the reported attack"
             if _no_speaker_frame(doc, c) or _not_speech(doc, c, lo):
                 continue
-            if any(
-                doc.words[k].lower_text() in _WH and doc.words[k].deprel in {"obj", "nsubj"} and k < c
-                for k in doc.children(c)
-            ):
+            if _free_relative(doc, c):
                 continue  # "what Obama says and promises"
             content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi)
             if content is None and tier == "wider":
@@ -325,6 +349,8 @@ def find_reported(
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
             spk = speaker_span(doc, c, content=content)
+            if inverted and (spk is None or spk[0] < c) and _name_ends_sentence(doc, c, hi):
+                spk = _trim(doc, c + 1, hi)  # "…, said Batchelder."
             if spk is None and REQUIRE_SPEAKER:
                 continue
             start = doc.words[content[0]].start

@@ -29,8 +29,32 @@ pytestmark = pytest.mark.stanza
             "the economy shrank",
         ),
         ("Critics warned the plan would raise prices for families.", "indirect", "warn", "critics", "the plan would"),
+        (
+            "Trump would expand the deduction, but for some, the losses would outstrip the gains, said Batchelder.",
+            "indirect",
+            "say",
+            "Batchelder",
+            "Trump would expand",
+        ),
+        (
+            "He refused to pay an architect who said he was stiffed after he designed a clubhouse.",
+            "indirect",
+            "say",
+            "architect",
+            "he was stiffed",
+        ),
     ],
-    ids=["said-that", "told-ap", "adds-that", "content-first", "according-end", "according-start", "warned"],
+    ids=[
+        "said-that",
+        "told-ap",
+        "adds-that",
+        "content-first",
+        "according-end",
+        "according-start",
+        "warned",
+        "inverted-name-object",
+        "relative-subject",
+    ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
     qs = [q for q in analyze(text).quotes if str(q.kind) == kind]
@@ -39,6 +63,17 @@ def test_reported(analyze, text, kind, cue, speaker, content_start):
     assert q.cue is not None and q.cue.lemma == cue
     assert q.speaker is not None and speaker.lower() in q.speaker.name.lower()
     assert q.content.text.startswith(content_start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is what Obama says and promises to the voters.",
+    ],
+    ids=["free-relative"],
+)
+def test_not_reported_speech(analyze, text):
+    assert [q.content.text for q in analyze(text).quotes if str(q.kind) == "indirect"] == []
 
 
 def test_relative_clause_cue(analyze):
