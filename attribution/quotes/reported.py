@@ -22,6 +22,7 @@ from ..lexicon import (
     NAMING_LEMMAS,
     PARTICLE_RELS,
     PHRASAL_SPEECH,
+    TIME_NOUNS,
     Lexicon,
 )
 from ..model import CueTier, QuoteKind
@@ -149,6 +150,8 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
             continue
         if rel == "xcomp" and tier == "speech" and w.lemma.lower() not in XCOMP_SPEECH:
             continue
+        if any(doc.words[g].deprel == "mark" and doc.words[g].lower_text() in _CIRCUMSTANCE for g in doc.children(k)):
+            continue  # "I write because I know …": a reason, not what is written
         span = [j for j in subtree(doc, k) if lo <= j < hi and j > c]
         if not span:
             continue
@@ -289,9 +292,23 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
     first = doc.words[content[0]]
     if (first.upos == "ADP" and first.lower_text() not in CONTENT_PREPS) or first.upos == "CCONJ":
         return False  # "pointed at the door", "… and walked away": no content
+    if first.upos == "SCONJ" and first.lower_text() in _CIRCUMSTANCE:
+        return False  # "I write because …"
+    if _only_time(doc, content):
+        return False  # "said last week", "announced Monday morning"
     if has_obj and any(k.deprel.startswith("obl") and _case(doc, k.i) & {"with"} for k in kids):
         return False
     return w.lemma.lower() not in CLAUSE_ONLY_LEMMAS
+
+
+_CIRCUMSTANCE = frozenset({"because", "since", "although", "though", "while", "after", "before", "until", "unless"})
+
+
+def _only_time(doc: ParsedDoc, content: tuple[int, int]) -> bool:
+    words = [w for w in doc.words[content[0] : content[1]] if w.upos not in {"PUNCT", "DET", "ADP", "NUM", "ADJ"}]
+    nouns = [w for w in words if w.upos in {"NOUN", "PROPN"}]
+    rest = [w for w in words if w.upos not in {"NOUN", "PROPN", "ADV"}]
+    return bool(nouns) and not rest and len(words) <= 4 and all(w.lemma.lower() in TIME_NOUNS for w in nouns)
 
 
 def find_reported(

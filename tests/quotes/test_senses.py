@@ -22,9 +22,13 @@ pytestmark = pytest.mark.stanza
         "You tell me what happened to the money.",
         "Adam Hadwin knows a strong start to 2019 is essential.",  # a belief: tier wider, not shown by default
         "There was a tsunami warning along the rim of the Sunda Strait.",
+        "The two women spoke for about five minutes.",
+        "Donald J. Trump said last week.",
+        "I write because I know the people in that spot.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
-         "wrote-off", "heading", "you-tell", "knows", "noun-warning"],
+         "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
+         "write-because"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
