@@ -157,6 +157,8 @@ def person_name(raw: str, lex: Lexicon) -> str:
     title or honorific ("Conservative Leader Andrew Scheer" -> "Andrew Scheer")."""
     toks = _tokens(names.clean_name(raw))
     toks = toks[names.strip_leading(toks, lex) :]
+    if names.holds_non_name_word(toks):
+        return ""
     _, toks = names.split_title(toks, lex)
     return names.clean_name(" ".join(t for t in toks if t.lower() not in lex.honorifics))
 
@@ -177,15 +179,21 @@ class _Resolver:
         self.entities: dict[str, _Entity] = {}
 
     def fullest_person(self, name: str) -> str:
-        """The longest person name of the article that ends with this one's surname and holds its words."""
+        """The longest person name of the article that ends with this one's surname and holds its
+        words; a lone first name takes the one full name that starts with it ("Fiona" -> "Fiona Parry")."""
         key = _surname_key(name, self.lex)
         toks = [t for t in _tokens(name) if t.lower() not in self.lex.honorifics]
         best = " ".join(toks) or name
-        for cand in [n for _, n in self.persons] + self.named:
+        cands = [n for _, n in self.persons] + self.named
+        for cand in cands:
             ctoks = _tokens(cand)
             longer = ctoks and ctoks[-1].lower().rstrip(".,") == key and len(_tokens(best)) < len(ctoks) <= 5
             if longer and all(t in ctoks for t in toks):
                 best = " ".join(ctoks)
+        if len(toks) == 1 and best == toks[0]:
+            full = {" ".join(c) for c in map(_tokens, cands) if 2 <= len(c) <= 4 and c[0] == toks[0]}
+            if len(full) == 1:
+                best = full.pop()
         return best
 
     def titled_person(self, m: MentionInfo) -> _Entity | None:
@@ -236,29 +244,69 @@ class _Resolver:
         return best
 
     def gendered_person(self, m: MentionInfo) -> _Entity | None:
-        """*he*/*she*: a person who has spoken before (salience), else a person named before; in
-        each, the nearest whose gender, as the article states it, is the pronoun's (within
-        ``AGREEMENT_REACH`` characters), else the nearest whose gender is not stated; never one the
+        """*he*/*she*: the nearest person whose gender, as the article states it, is the pronoun's
+        (within ``AGREEMENT_REACH`` characters), among persons who have spoken before (salience),
+        then among persons named before, unless one named later is in the pronoun's sentence or
+        the one before it; else the nearest of unstated gender, in the same order; never one the
         article gives the other gender."""
         seen = [(e.last_pos, e.name) for e in self.entities.values() if e.kind is SourceKind.PERSON]
         named = [(p, self.fullest_person(n)) for p, n in self.persons if p < m.start]
-        for pool in (seen, named):
-            name = self._agreeing(m, pool)
-            if name is not None:
-                return self.entity(SourceKind.PERSON, name)
+        (seen_ok, seen_unknown), (named_ok, named_unknown) = (self._agreeing(m, pool) for pool in (seen, named))
+        subject = self._subject_named_before(m, named)
+        winner = seen_ok or named_ok
+        if subject and (winner is None or subject[0] > winner[0]):
+            seen_ok = named_ok = (
+                subject  # "Senator James Lankford … played down …  ‘…,’ he said": the subject just named
+            )
+        for found in (seen_ok, named_ok, seen_unknown, named_unknown):
+            if found is not None:
+                return self.entity(SourceKind.PERSON, found[1])
         return None
 
-    def _agreeing(self, m: MentionInfo, pool: list[tuple[int, str]]) -> str | None:
+    def _subject_named_before(self, m: MentionInfo, named: list[tuple[int, str]]) -> tuple[int, str] | None:
+        """The nearest person named as a subject in the pronoun's sentence or the one before, whose
+        stated gender does not contradict the pronoun."""
+        want = self.lex.gendered.get(m.mention.lower())
+        for pos, name in sorted((c for c in named if c[0] <= m.start), reverse=True):
+            if not self._subject_just_before(pos, m.start):
+                continue
+            gender = str(stated_gender(self.doc, _Entity(name, SourceKind.PERSON), self.lex))
+            if want is None or gender in {want, "unknown"}:
+                return pos, name
+        return None
+
+    def _subject_just_before(self, pos: int, at: int) -> bool:
+        """Whether the name at ``pos`` is a clause subject in the sentence of ``at`` or the one before it."""
+        w = next((w for w in self.doc.words if w.start >= pos), None)
+        if w is None or w.start >= at:
+            return False
+        here = next((s.index for s in self.doc.sentences if s.start <= at < s.end), w.sent)
+        if here - w.sent > 1:
+            return False
+        sent = self.doc.sentences[w.sent]
+        if not sent.parsed:  # a sentence left unparsed: a name that opens it (after titles) is its subject
+            return all(x.text[:1].isupper() for x in self.doc.words[sent.first : w.i])
+        k = w.i  # the name's head word: follow flat/compound parts to the word they hang on ("Senator")
+        for _ in range(4):
+            if self.doc.words[k].deprel not in {"flat", "compound", "flat:name"} or self.doc.words[k].head < 0:
+                break
+            k = self.doc.words[k].head
+        return self.doc.words[k].deprel in {"nsubj", "nsubj:pass"}
+
+    def _agreeing(
+        self, m: MentionInfo, pool: list[tuple[int, str]]
+    ) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+        """The nearest person of the pool whose stated gender agrees, and the nearest of unstated gender."""
         want = self.lex.gendered.get(m.mention.lower())
         unknown = None
         for pos, name in sorted((c for c in pool if c[0] <= m.start), reverse=True):
             ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
             gender = str(stated_gender(self.doc, ent, self.lex))
             if want is None or (gender == want and m.start - pos <= AGREEMENT_REACH):
-                return name
+                return (pos, name), unknown
             if gender == "unknown" and unknown is None:
-                unknown = name
-        return unknown
+                unknown = (pos, name)
+        return None, unknown
 
     def entity(self, kind: SourceKind, name: str) -> _Entity:
         return self.entities.setdefault(source_id(kind, name), _Entity(name, kind))

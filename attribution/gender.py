@@ -72,8 +72,8 @@ def _next_pronoun(doc: ParsedDoc, pos: int, surname: str, lex: Lexicon) -> str |
     for w in doc.words[idx + 1 : idx + 1 + PRONOUN_REACH]:
         if w.sent > sent + 1:
             return None
-        if w.ner in PERSON_TAGS and w.text != surname and w.text[:1].isupper():
-            return None
+        if w.ner in PERSON_TAGS and w.text != surname and w.text[:1].isupper() and not _quoted(doc, w.start):
+            return None  # another person named first (a name inside a quotation is not the next antecedent)
         if w.lower_text() in _PRONOUNS and not _quoted(doc, w.start):
             return lex.gendered.get(w.lower_text())
     return None

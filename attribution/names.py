@@ -134,6 +134,19 @@ def _after_dateline(toks: list[str]) -> int:
     return 0
 
 
+# Words no person name holds: a headline's "… Trump Supporter Who Was in a Hospital" has capitals, not a name.
+NOT_NAME_WORDS = frozenset(
+    {"who", "what", "which", "whose", "was", "is", "are", "were", "be", "been", "has", "have", "had", "do", "does",
+     "did", "will", "would", "can", "could", "this", "that", "it", "he", "she", "they", "we", "i", "you", "his",
+     "her", "its", "their", "our", "my", "your"}
+)  # fmt: skip
+
+
+def holds_non_name_word(toks: list[str]) -> bool:
+    """Whether a would-be name holds a pronoun or an auxiliary ("Who Was", "It Is")."""
+    return any(t.lower() in NOT_NAME_WORDS for t in toks)
+
+
 # Abbreviated titles written before names, and the title word a later mention uses ("Gen. Ham" ... "the general").
 TITLE_ABBREVIATIONS = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",

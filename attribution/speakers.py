@@ -320,7 +320,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     ):
         k += 1
     run = words[j:k]
-    if not run:
+    if not run or names.holds_non_name_word([w.text for w in run]):
         return None
     if (
         k < len(words)

@@ -246,3 +246,35 @@ def test_a_written_acronym_starts_with_its_name():
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))
     assert (sp.name, str(sp.kind)) == (name, kind)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, quote_start, name",
+    [
+        # the subject just named beats a person who spoke earlier
+        ("In 2013, Senator Mitch McConnell called the deficit “the transcendent issue of our era.” By 2017 he had "
+         "changed his mind.\n\nSenator James Lankford, an Oklahoma Republican, played down that threat on the "
+         "Senate floor.\n\n“I understand it’s a risk, but I think it’s an appropriate risk,” he said.",
+         "I understand", "James Lankford"),
+        # a name inside a quotation does not hide the pronoun that states the next speaker's gender
+        ("“We are concerned over the sale of these pills,” said chief inspector Jennifer Mattinson.\n\n"
+         "The agency warned people to stay away from the pills.\n\nFiona Parry issued a plea to parents.\n\n"
+         "“[Eloise] never understood how dangerous the tablets were,” she said.", "[Eloise]", "Fiona Parry"),
+        # a lone first name takes the one full name that starts with it
+        ("“She was burning up from within,” said her mother, Fiona.\n\nFiona Parry later spoke to reporters.",
+         "She was burning", "Fiona Parry"),
+    ],
+    ids=["subject-just-named", "name-in-quote", "first-name"],
+)  # fmt: skip
+def test_pronouns_and_first_names(analyze, text, quote_start, name):
+    q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
+    assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_headline_phrase_is_no_person_name():
+    from attribution.coref import person_name
+    from attribution.lexicon import default_lexicon
+
+    assert person_name("Who Was", default_lexicon()) == ""
+    assert person_name("Senator James Lankford", default_lexicon()) == "James Lankford"

@@ -144,7 +144,7 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
     to Reclaim Our Schools"), whichever pass proposed it."""
     if c.speaker is None:
         return c
-    s, e = c.speaker
+    s, e = _owner_to_noun(doc, c.speaker)
     if c.cue is not None and not (c.cue[1] <= s or e <= c.cue[0]):
         cs, ce = c.cue
         s, e = (s, cs) if cs - s >= e - ce else (ce, e)
@@ -161,6 +161,23 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
         s -= 1  # "not everyone says …": the negation tells who speaks
     span = snap_to_entities(doc, (_named_head(doc, s, lo), e), lo=lo, hi=hi)
     return c if span == c.speaker else replace(c, speaker=span)
+
+
+def _owner_to_noun(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
+    """ "said her mother, Fiona": a possessive pronoun alone is never the speaker; its noun is."""
+    s, e = span
+    w = doc.words[s]
+    if e - s != 1 or w.deprel != "nmod:poss" or w.head <= s:
+        return span
+    head = doc.words[w.head]
+    if head.upos not in {"NOUN", "PROPN"} or head.sent != w.sent:
+        return span
+    end = head.i + 1
+    if end + 1 < len(doc.words) and doc.words[end].text == "," and doc.words[end + 1].upos == "PROPN":
+        end += 2  # "her mother, Fiona"
+        while end < len(doc.words) and doc.words[end].upos == "PROPN" and doc.words[end].sent == w.sent:
+            end += 1
+    return s, end
 
 
 def _named_head(doc: ParsedDoc, s: int, lo: int) -> int:
