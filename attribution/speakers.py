@@ -119,7 +119,7 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
     m = _trimmed(doc, span, lex, context)
     if m is None:
         return None
-    for step in (_pronoun, _anonymous_phrase):
+    for step in (_pronoun, _anonymous_phrase, _conjoined):
         info = step(m)
         if info is not None:
             return info
@@ -211,6 +211,30 @@ def _anonymous_phrase(m: _Words) -> MentionInfo | None:
         name = _description(m, 0)
         return m.info(name, SourceKind.ANONYMOUS, anonymity_reason=anonymity_reason(around))
     return None
+
+
+def _conjoined(m: _Words) -> MentionInfo | None:
+    """ "India and Pakistan", "companies and individuals": conjoined speakers are one group,
+    named by their conjuncts without determiners ("the Gannett newspaper chain" -> "Gannett …")."""
+    cuts = [k for k, w in enumerate(m.words) if w.lower_text() == "and" and w.upos == "CCONJ" and w.ner in {None, "O"}]
+    if len(cuts) != 1 or ("," in m.toks[: cuts[0]] and m.words[cuts[0] - 1].text != ","):
+        return None
+    k = cuts[0]
+    parts = [m.words[:k], m.words[k + 1 :]]
+    if any(w.upos == "ADP" for w in parts[0]):
+        return None  # "a 2014 study by Harvard and …": the conjunction is inside a modifier
+    if not all(any(w.upos in {"NOUN", "PROPN"} for w in part) for part in parts):
+        return None
+    names = []
+    for part in parts:
+        while part and (part[0].lower_text() in _DETERMINERS or _punct(part[0])):
+            part = part[1:]
+        while part and _punct(part[-1]):
+            part = part[:-1]
+        names.append(_lower_initial(m, part[0], m.join(part)) if part else "")
+    if not all(names):
+        return None
+    return m.info(" and ".join(names), SourceKind.GROUP)
 
 
 def anonymity_reason(text: str) -> str | None:

@@ -239,9 +239,14 @@ def test_a_written_acronym_starts_with_its_name():
         ("A lawyer for the news outlets, David Schulz, said no decision had been made.", "David Schulz", "person"),
         ("Fellow Republicans said the debate would matter.", "Republicans", "group"),
         ("Nearly eight of 10 voters said the debate would matter.", "voters", "group"),
+        ("India and Pakistan, for instance, say the group belongs on the sanctions list.", "India and Pakistan",
+         "group"),
+        ("Many companies and individuals say the tax is too high.", "companies and individuals", "group"),
+        ("The Bill and Melinda Gates Foundation said the vaccine works.", "Bill and Melinda Gates Foundation",
+         "organization"),
     ],
     ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
-         "name-after-comma", "relational-word", "count-of"],
+         "name-after-comma", "relational-word", "count-of", "conjoined-names", "conjoined-nouns", "and-in-a-name"],
 )  # fmt: skip
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..config import Settings
 from ..lexicon import Lexicon
 from ..model import QuoteKind
-from ..nlp import ParsedDoc
+from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
 from .direct import find_direct, quote_pairs
 from .frame import snap_to_entities
@@ -159,8 +159,27 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
             hi = min(hi, a)
     if s - 1 >= lo and doc.words[s - 1].lower_text() == "not" and e - s == 1:
         s -= 1  # "not everyone says …": the negation tells who speaks
+    e = _with_conjuncts(doc, s, e, hi)
     span = snap_to_entities(doc, (_named_head(doc, s, lo), e), lo=lo, hi=hi)
     return c if span == c.speaker else replace(c, speaker=span)
+
+
+def _with_conjuncts(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
+    """ "India and Pakistan say …": the speakers are every conjunct of the subject, not the first."""
+    heads = [k for k in range(s, e) if not (s <= doc.words[k].head < e)]
+    if len(heads) != 1:
+        return e
+    conj = [k for k in doc.children(heads[0]) if doc.words[k].deprel == "conj" and e <= k < hi]
+    if not conj or not any(doc.words[j].lower_text() in {"and", "&"} for j in range(e, min(conj))):
+        return e
+    last = max(j for k in conj for j in subtree(doc, k) if j < hi)
+    and_at = next(j for j in range(e, min(conj)) if doc.words[j].lower_text() in {"and", "&"})
+    comma = next((j for j in range(and_at, last + 1) if doc.words[j].text in {",", ";", "(", "—"}), None)
+    if comma is not None:
+        last = comma - 1  # "India and Pakistan, for instance, spar …"
+    if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(e, last + 1)):
+        return e  # a clause, not a noun phrase
+    return last + 1
 
 
 def _owner_to_noun(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
