@@ -183,6 +183,10 @@ def _name_like(tok: str) -> bool:
     return tok.replace(".", "").replace("-", "").isalpha()
 
 
+# How far (characters) after a mention an anonymity phrase may start ("… who spoke on condition of anonymity").
+ANONYMITY_REACH = 60
+
+
 def _punct(w) -> bool:
     """Punctuation, also in a sentence the parser skipped (its words are tagged ``X``)."""
     return w.upos == "PUNCT" or not any(ch.isalnum() for ch in w.text)
@@ -206,10 +210,14 @@ def _pronoun(m: _Words) -> MentionInfo | None:
 
 
 def _anonymous_phrase(m: _Words) -> MentionInfo | None:
-    around = f"{m.mention.lower()} {m.context.lower()}"
+    # the phrase follows the mention closely ("people close to the talks"), not anywhere after it
+    # ("… so far from God and so close to the United States")
+    near = m.context[:ANONYMITY_REACH].split("“")[0].split('"')[0]
+    around = f"{m.mention.lower()} {near.lower()}"
     if any(p in around for p in m.lex.anonymous_phrases):
         name = _description(m, 0)
-        return m.info(name, SourceKind.ANONYMOUS, anonymity_reason=anonymity_reason(around))
+        reason = anonymity_reason(f"{m.mention.lower()} {m.context.lower()}")
+        return m.info(name, SourceKind.ANONYMOUS, anonymity_reason=reason)
     return None
 
 

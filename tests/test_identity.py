@@ -283,3 +283,9 @@ def test_a_headline_phrase_is_no_person_name():
 
     assert person_name("Who Was", default_lexicon()) == ""
     assert person_name("Senator James Lankford", default_lexicon()) == "James Lankford"
+
+
+@pytest.mark.stanza
+def test_an_anonymity_phrase_must_follow_the_mention(analyze):
+    text = "As Mexicans say, “Poor Mexico, so far from God and so close to the United States.”"
+    assert (_speaker(analyze(text)).name, str(_speaker(analyze(text)).kind)) == ("Mexicans", "group")
