@@ -27,7 +27,8 @@ from .quotes import Candidate, keep_only, settle_speaker
 __all__ = ["Decisions", "Model", "default_decisions"]
 
 MODELS = "models"
-# How much more likely the chooser's speaker must be than the rule's to replace it.
+# How much more likely the chooser's speaker must be than the rule's to replace it, unless its card
+# says (training chooses it by cross-validation).
 OVERRIDE_MARGIN = 0.2
 
 
@@ -116,7 +117,8 @@ class Decisions:
         in_rule = [
             float(p[r]) for r, h in enumerate(heads) if c.speaker is not None and c.speaker[0] <= h < c.speaker[1]
         ]
-        if in_rule and max(in_rule) >= p[best] - OVERRIDE_MARGIN:
+        margin = float(self.speaker.card.get("margin", OVERRIDE_MARGIN))
+        if in_rule and max(in_rule) >= p[best] - margin:
             return c  # the rule's speaker is as likely: keep its fuller span
         if p[best] >= self.speaker.threshold:
             return settle_speaker(doc, replace(c, speaker=mention_span(doc, c, heads[best])))

@@ -25,6 +25,9 @@ _CLAUSE_RELS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:re
 # Particles and prepositions that turn a cue verb into another sense ("charged … with", "called … out").
 _SENSE_WORDS = ("with", "for", "out", "off", "up", "on", "over", "about", "to", "into", "at")
 _PERSON = frozenset({"PER", "PERSON"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_MODALS = frozenset({"would", "could", "should", "might", "may", "will", "can", "must", "shall"})
+_PERSONAL = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 
 
 def _base(deprel: str) -> str:
@@ -91,6 +94,13 @@ def _cue_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, float
     }
     for word in _SENSE_WORDS:
         f[f"cue_dep_{word}"] = float(word in kid_words)
+    head = doc.words[w.head] if w.head >= 0 else None
+    f["cue_negated"] = float(any(k.lower_text() in _NEGATIONS or "Polarity=Neg" in k.feats for k in kids))
+    f["cue_modal"] = float(any(k.deprel == "aux" and k.lemma.lower() in _MODALS for k in kids))
+    f["cue_infinitive"] = float(any(k.deprel == "mark" and k.lower_text() == "to" for k in kids))
+    f["cue_subordinate"] = float(any(k.deprel == "mark" and k.lower_text() != "to" for k in kids))
+    f["cue_head_upos"] = head.upos if head is not None else "ROOT"
+    f["cue_subj_it"] = float(any(k.deprel.startswith(("nsubj", "expl")) and k.lower_text() == "it" for k in kids))
     sent = _sentence_words(doc, w.sent)
     f["cue_first_in_sentence"] = float(bool(sent) and w.i == sent[0].i)
     f["cue_pos_in_sentence"] = (w.i - sent[0].i) / max(1, len(sent)) if sent else 0.0
@@ -118,6 +128,10 @@ def _speaker_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, f
         "spk_document": float(head.lemma.lower() in lex.document_nouns),
         "spk_before_cue": float(c.cue is not None and c.speaker[1] <= c.cue[0]),
         "spk_cue_gap": float(abs(c.speaker[0] - c.cue[0])) if c.cue is not None else -1.0,
+        "spk_personal": float(low in _PERSONAL),
+        "spk_it": float(low in {"it", "this", "that", "which"}),
+        "spk_person_ner": float(any(_ner(x) == "PER" for x in words)),
+        "spk_plural": float("Number=Plur" in head.feats),
     }
 
 
@@ -146,6 +160,14 @@ def _content_features(doc: ParsedDoc, c: Candidate) -> dict[str, float | str]:
         "content_verbs": float(sum(w.upos in {"VERB", "AUX"} for w in cw)),
         "content_before_cue": float(c.cue is not None and last <= c.cue[0]),
         "content_cue_gap": float(min(abs(first - c.cue[1]), abs(c.cue[0] - last))) if c.cue is not None else -1.0,
+        "content_first_upos": cw[0].upos if cw else "",
+        "content_has_subj": float(any(x.deprel.startswith("nsubj") for x in cw)),
+        "content_head_subj": float(
+            head is not None
+            and any(doc.words[k].deprel.startswith("nsubj") and k in inside for k in doc.children(head.i))
+        ),
+        "content_ner_share": sum(x.ner is not None for x in cw) / max(1, len(cw)),
+        "content_first_person": float(any(x.lower_text() in {"i", "we", "my", "our", "me", "us"} for x in cw)),
         "open_ended": float(c.open_ended),
         "continues": float(c.continues is not None),
     }
@@ -283,7 +305,35 @@ def mention_features(
         "m_document": float(lemma in lex.document_nouns),
         "m_plural": float("Number=Plur" in w.feats),
         "m_in_quotes": float(_in_quotes(doc, w)),
+        **_mention_context(doc, cue, w),
     }
+
+
+def _mention_context(doc: ParsedDoc, cue: Word, w: Word) -> dict[str, float | str]:
+    """The cue's own frame (has it a subject, is it passive) and what stands between it and the mention."""
+    cue_kids = [doc.words[k] for k in doc.children(cue.i)]
+    lo, hi = sorted((w.i, cue.i))
+    between = doc.words[lo + 1 : hi]
+    return {
+        "m_cue_deprel": _base(cue.deprel),
+        "m_cue_has_subj": float(any(k.deprel.startswith("nsubj") for k in cue_kids)),
+        "m_cue_passive": float(any(k.deprel in {"aux:pass", "nsubj:pass"} for k in cue_kids)),
+        "m_subject_of_cue": float(w.head == cue.i and w.deprel.startswith("nsubj")),
+        "m_subjects_between": float(sum(x.deprel.startswith("nsubj") for x in between)),
+        "m_persons_between": float(sum(_ner(x) == "PER" and x.upos == "PROPN" for x in between)),
+        "m_verbs_between": float(sum(x.upos == "VERB" for x in between)),
+        "m_entity_words": float(_entity_words(doc, w)),
+    }
+
+
+def _entity_words(doc: ParsedDoc, w: Word) -> int:
+    """Words of the named entity the head ends (0: none)."""
+    if w.ner is None:
+        return 0
+    n, i = 1, w.i - 1
+    while i >= 0 and doc.words[i].ner == w.ner and doc.words[i].sent == w.sent and n < 8:
+        n, i = n + 1, i - 1
+    return n
 
 
 def _in_quotes(doc: ParsedDoc, w: Word) -> bool:

@@ -2,6 +2,9 @@
 
     python benchmarks/cross_publisher.py ../shared/corpora/polnear --per-publisher 40 --cache CACHE
 
+``--per-publisher N`` takes every third train article of each publisher, at most N of them (40 is
+all of those); ``--per-publisher 0`` takes every train article.
+
 For each of PolNeAR's seven publishers, train the learned decisions (training/train.py) on the
 other six publishers' articles (train + dev), then score the seventh publisher's articles with
 `attribution eval`'s scoring, learned and rules alone; print each fold and the macro average.
@@ -42,13 +45,19 @@ def _row(figures: dict) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("polnear", type=Path, help="PolNeAR folder holding train/ and dev/")
-    ap.add_argument("--per-publisher", type=int, default=40, help="train articles per publisher (plus all of dev)")
+    ap.add_argument(
+        "--per-publisher",
+        type=int,
+        default=40,
+        help="train articles per publisher, every third one (plus all of dev); 0: every train article",
+    )
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--models", type=Path)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     settings = Settings(models_dir=args.models, offline=True, cache_dir=args.cache, wider_cues=True, learned=True)
-    golds = select(load_gold(args.polnear / "train"), args.per_publisher, None) + list(load_gold(args.polnear / "dev"))
+    train_golds = select(load_gold(args.polnear / "train"), args.per_publisher or None, None)
+    golds = train_golds + list(load_gold(args.polnear / "dev"))
     publishers = sorted({g.publisher for g in golds})
     folds: dict[str, dict] = {}
     analyzer = Analyzer(settings)
