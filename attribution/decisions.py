@@ -23,6 +23,7 @@ from .features import Encoder, candidate_features, mention_features, mention_hea
 from .lexicon import Lexicon
 from .nlp import ParsedDoc
 from .quotes import Candidate, keep_only, settle_speaker
+from .speakers import describe_mention
 
 __all__ = ["Decisions", "Model", "default_decisions"]
 
@@ -104,14 +105,15 @@ class Decisions:
         at = 0
         for k, heads in groups:
             p, at = probs[at : at + len(heads)], at + len(heads)
-            out[k] = self._chosen(doc, cands[k], heads, p)
+            out[k] = self._chosen(doc, cands[k], heads, p, lex)
         for k, c in enumerate(out):  # continuations speak with their first piece
             if c.continues is not None and out[c.continues].speaker is not None:
                 out[k] = replace(c, speaker=out[c.continues].speaker)
         return out
 
-    def _chosen(self, doc: ParsedDoc, c: Candidate, heads: list[int], p: np.ndarray) -> Candidate:
-        """The candidate with the chooser's speaker, when it is clearly more likely than the rule's."""
+    def _chosen(self, doc: ParsedDoc, c: Candidate, heads: list[int], p: np.ndarray, lex: Lexicon) -> Candidate:
+        """The candidate with the chooser's speaker, when it is clearly more likely than the rule's
+        and can speak as well as the rule's (a thing never replaces a person, group or organisation)."""
         assert self.speaker is not None
         best = int(np.argmax(p))
         in_rule = [
@@ -120,9 +122,12 @@ class Decisions:
         margin = float(self.speaker.card.get("margin", OVERRIDE_MARGIN))
         if in_rule and max(in_rule) >= p[best] - margin:
             return c  # the rule's speaker is as likely: keep its fuller span
-        if p[best] >= self.speaker.threshold:
-            return settle_speaker(doc, replace(c, speaker=mention_span(doc, c, heads[best])))
-        return c
+        if p[best] < self.speaker.threshold:
+            return c
+        chosen = settle_speaker(doc, replace(c, speaker=mention_span(doc, c, heads[best])))
+        if c.speaker is not None and _can_speak(doc, c.speaker, lex) and not _can_speak(doc, chosen.speaker, lex):
+            return c  # "Activists … in Syria's Homs governorate reported": the place does not report
+        return chosen
 
     def _keep(
         self, doc: ParsedDoc, cands: list[Candidate], paragraphs: Sequence[tuple[int, int]], lex: Lexicon
@@ -136,6 +141,15 @@ class Decisions:
             for k, c in enumerate(cands)
         ]
         return keep_only(scored, [prob.get(k, 1.0) >= self.keep.threshold for k in range(len(cands))])
+
+
+def _can_speak(doc: ParsedDoc, span: tuple[int, int] | None, lex: Lexicon) -> bool:
+    """Whether the words describe a speaker: not rejected, not a thing (a person, group,
+    organisation, anonymous source, pronoun or known kind of document)."""
+    if span is None:
+        return False
+    info = describe_mention(doc, span, lex=lex)
+    return info is not None and not info.thing
 
 
 @functools.cache
