@@ -67,35 +67,6 @@ PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out")
 # The only prepositions that may start a content after its cue ("spoke about the death", "called
 # for an end", "spoke of the legacy"); any other starts none ("pointed at the door", "along the rim").
 CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", "regarding"})
-# Nouns of time: a phrase headed by one is when something was said, never who said it.
-TIME_NOUNS = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tomorrow", "tonight", "week", "weekend", "month", "year", "day", "morning", "afternoon", "evening",
-        "night", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "time", "hour", "minute", "moment", "decade", "century",
-    }
-)  # fmt: skip
-
-# Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
-# timeline", "pointed the way", "charged him"): they report speech only with a clause.
-CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank"})
-# Phrasal verbs that still report speech ("pointed out", "spoke out", "spelled out").
-PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out"), ("lay", "out"), ("sum", "up")})
-# The only prepositions that may start a content after its cue ("spoke about the death", "called
-# for an end", "spoke of the legacy"); any other starts none ("pointed at the door", "along the rim").
-CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", "regarding"})
-# Cues whose content may start with "for" ("called for a moratorium", "asked for help"); after any
-# other cue "for" starts a circumstance ("spoke for five minutes", "did not respond for comment").
-FOR_CONTENT_LEMMAS = frozenset(
-    {"call", "ask", "press", "push", "plead", "appeal", "lobby", "argue", "advocate", "demand", "beg", "vote"}
-)
-# Nouns of time: a content that is only a time ("said last week", "announced Monday morning") is none.
-TIME_NOUNS = frozenset(
-    {"second", "minute", "hour", "day", "week", "month", "year", "morning", "afternoon", "evening", "night",
-     "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "weekend", "time"}
-)  # fmt: skip
 # Cue verbs that report no speech when a thing is their subject ("the data suggests", "the
 # revision added a jack", "the findings predict"): kept only with a person, group, organisation or document.
 THING_SENSE_LEMMAS = frozenset({"add", "maintain", "suggest", "predict", "answer", "threaten", "blame", "call", "show"})
