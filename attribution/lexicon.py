@@ -60,8 +60,9 @@ TIME_NOUNS = frozenset(
 )  # fmt: skip
 
 # Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
-# timeline", "pointed the way", "charged him"): they report speech only with a clause.
-CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank"})
+# timeline", "pointed the way", "charged him", "maintains 4,300 miles of gas mains"): they report
+# speech only with a clause.
+CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank", "maintain"})
 # Phrasal verbs that still report speech ("pointed out", "spoke out", "spelled out").
 PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out"), ("lay", "out"), ("sum", "up")})
 # The only prepositions that may start a content after its cue ("spoke about the death", "called

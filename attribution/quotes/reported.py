@@ -246,6 +246,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         return True
     if w.deprel in {"acl", "amod"} and "Tense=Past" in w.feats and w.lemma.lower() in NAMING_LEMMAS:
         return True  # "a technique called X", "so-called": a name, not speech
+    if c - 2 >= lo and doc.words[c - 1].text in {"-", "‐", "‑"} and doc.words[c - 2].lower_text() == "so":
+        return True  # "so-called “metadata”", however the parser attaches it
     clause = any(k.deprel.split(":")[0] in CONTENT_RELS for k in kids)
     agent = any(k.deprel.startswith("obl") and _case(doc, k.i) & {"by"} for k in kids)
     naming = w.lemma.lower() in NAMING_LEMMAS  # "was called for tripping"; "was charged with" is PolNeAR speech
@@ -279,15 +281,15 @@ def _after_leading_phrase(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, i
     return span
 
 
-def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
+def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str) -> bool:
     """Whether the words after a cue can be its content when they are no clause: not after a
     transitive particle ("wrote off assets", "called the trope out"), a preposition that starts
-    no content ("pointed at"), "charged him with", or a verb whose object is not speech ("posted a video")."""
-    w = doc.words[c]
+    no content ("pointed at"), "charged him with", or a verb whose object is not speech ("posted a video");
+    ``lemma`` is the cue's lemma as the lexicon repairs it ("maintains" -> maintain)."""
     kids = [doc.words[k] for k in doc.children(c)]
     has_obj = any(k.deprel in {"obj", "iobj"} for k in kids)
     particles = {k.lower_text() for k in kids if k.deprel in PARTICLE_RELS}
-    if has_obj and particles and not any((w.lemma.lower(), p) in PHRASAL_SPEECH for p in particles):
+    if has_obj and particles and not any((lemma, p) in PHRASAL_SPEECH for p in particles):
         return False
     first = doc.words[content[0]]
     if (first.upos == "ADP" and first.lower_text() not in CONTENT_PREPS) or first.upos == "CCONJ":
@@ -298,7 +300,9 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
         return False  # "said last week", "announced Monday morning"
     if has_obj and any(k.deprel.startswith("obl") and _case(doc, k.i) & {"with"} for k in kids):
         return False
-    return w.lemma.lower() not in CLAUSE_ONLY_LEMMAS
+    if has_obj and lemma == "ask" and first.lower_text() == "for":
+        return False  # "Ars is asking Mojang for comment": a request, no content
+    return lemma not in CLAUSE_ONLY_LEMMAS
 
 
 _CIRCUMSTANCE = frozenset({"because", "since", "although", "though", "while", "after", "before", "until", "unless"})
@@ -354,7 +358,11 @@ def find_reported(
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
                 right = _after_leading_phrase(doc, right)
-                if _content_words(doc, *right) >= MIN_CONTENT_WORDS and not to_inf and _np_content_ok(doc, c, right):
+                if (
+                    _content_words(doc, *right) >= MIN_CONTENT_WORDS
+                    and not to_inf
+                    and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
+                ):
                     content = right
             if content is None:
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)

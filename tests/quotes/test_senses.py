@@ -25,10 +25,13 @@ pytestmark = pytest.mark.stanza
         "The two women spoke for about five minutes.",
         "Donald J. Trump said last week.",
         "I write because I know the people in that spot.",
+        "Ars is asking Mojang for comment.",
+        "Con Edison maintains 4,300 miles of gas mains in the city.",
+        
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
-         "write-because"],
+         "write-because", "asking-for-comment", "maintains-np"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
