@@ -210,6 +210,26 @@ def _name_ends_sentence(doc: ParsedDoc, c: int, hi: int) -> bool:
     return any(w.upos in {"PROPN", "NOUN"} for w in rest)
 
 
+PERSON_NER = frozenset({"PER", "PERSON", "ORG"})
+
+
+def _flat_name(doc: ParsedDoc, head: int) -> list[int]:
+    """The words of a name the parser chains with ``flat`` ("Attorney General Roy Cooper")."""
+    out, k = [head], head + 1
+    while k < len(doc.words) and doc.words[k].deprel.startswith("flat") and doc.words[k].head in out:
+        out.append(k)
+        k += 1
+    return out
+
+
+def _nominal_root_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[int, int] | None:
+    root = next((j for j in range(lo, hi) if doc.words[j].head < 0), None)
+    if root is None or doc.words[root].upos != "PROPN":
+        return None
+    name = _flat_name(doc, root)
+    return (root, name[-1] + 1) if any(doc.words[k].ner in PERSON_NER for k in name) else None
+
+
 def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
     """Infinitives, gerunds and participles without a subject of their own or of their head
     ("to describe those …", "for telling the truth", "Speaking in the East Room …")."""
@@ -231,7 +251,10 @@ def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
     sent = doc.sentences[w.sent]
     root = next((j for j in sent.word_range if doc.words[j].head < 0), None)
     has_root_subject = root is not None and any(doc.words[k].deprel in SUBJECTS for k in doc.children(root))
-    return not (has_root_subject and "VerbForm=Inf" not in feats)
+    # a nominal root is a parse that missed the main verb ("Attorney General Roy Cooper (D), …, called
+    # Friday for …, saying that …"): the root names who speaks
+    nominal_root = _nominal_root_name(doc, sent.first, sent.last) is not None
+    return not ((has_root_subject or nominal_root) and "VerbForm=Inf" not in feats)
 
 
 def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
@@ -374,6 +397,8 @@ def find_reported(
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
             spk = speaker_span(doc, c, content=content)
+            if spk is None:
+                spk = _nominal_root_name(doc, lo, hi)  # the parse missed the main verb: the root names who speaks
             if inverted and (spk is None or spk[0] < c) and _name_ends_sentence(doc, c, hi):
                 spk = _trim(doc, c + 1, hi)  # "…, said Batchelder."
             if spk is None and REQUIRE_SPEAKER:

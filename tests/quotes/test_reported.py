@@ -43,6 +43,15 @@ pytestmark = pytest.mark.stanza
             "architect",
             "he was stiffed",
         ),
+        (
+            "Attorney General Roy Cooper (D), McCrory's opponent in the upcoming gubernatorial election, called "
+            'Friday for releasing the police videos, as well, saying that transparency "breaks down barriers and '
+            'brings progress."',
+            "indirect",
+            "say",
+            "Roy Cooper",
+            "that transparency",
+        ),
     ],
     ids=[
         "said-that",
@@ -54,6 +63,7 @@ pytestmark = pytest.mark.stanza
         "warned",
         "inverted-name-object",
         "relative-subject",
+        "nominal-root",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):

@@ -27,7 +27,6 @@ pytestmark = pytest.mark.stanza
         "I write because I know the people in that spot.",
         "Ars is asking Mojang for comment.",
         "Con Edison maintains 4,300 miles of gas mains in the city.",
-        
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
