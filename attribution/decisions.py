@@ -10,6 +10,7 @@ PolNeAR train.  Without model files the rules decide alone, as before.
 from __future__ import annotations
 
 import functools
+import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -46,8 +47,7 @@ class Model:
 
     @classmethod
     def load(cls, booster_path: Path, card_path: Path) -> Model:
-        import lightgbm as lgb
-
+        lgb = _lightgbm()
         card = orjson.loads(card_path.read_bytes())
         booster = lgb.Booster(model_str=booster_path.read_text(encoding="utf-8"))
         enc = Encoder(card["columns"], card["vocab"])
@@ -141,6 +141,27 @@ class Decisions:
             for k, c in enumerate(cands)
         ]
         return keep_only(scored, [prob.get(k, 1.0) >= self.keep.threshold for k in range(len(cands))])
+
+
+# lightgbm's package imports these for its optional scikit-learn, pandas and Dask interfaces (about
+# 1 s, most of the learned decisions' cost per process); a Booster needs none of them.
+_LIGHTGBM_EXTRAS = ("sklearn", "pandas", "dask", "pyarrow", "matplotlib", "graphviz")
+
+
+def _lightgbm():
+    """Import lightgbm for its Booster only: the optional packages it would import are hidden for
+    the import (and only then), unless the process has already imported them."""
+    if "lightgbm" in sys.modules:
+        return sys.modules["lightgbm"]
+    hidden = [m for m in _LIGHTGBM_EXTRAS if m not in sys.modules]
+    try:
+        for m in hidden:
+            sys.modules[m] = None  # type: ignore[assignment]  # "import m" raises ImportError
+        import lightgbm
+    finally:
+        for m in hidden:
+            sys.modules.pop(m, None)
+    return lightgbm
 
 
 def _can_speak(doc: ParsedDoc, span: tuple[int, int] | None, lex: Lexicon) -> bool:

@@ -81,3 +81,21 @@ def test_retraining_is_reproducible(tmp_path, settings):
         shipped = orjson.loads((SHIPPED / name).read_bytes())["columns"]
         assert shipped == orjson.loads((a / name).read_bytes())["columns"], name
     shutil.rmtree(tmp_path)
+
+
+def test_loading_the_models_imports_lightgbm_without_its_optional_interfaces():
+    """The shipped models load without importing scikit-learn (about 1 s per process), and
+    scikit-learn still imports afterwards."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from attribution.decisions import default_decisions\n"
+        "assert default_decisions().speaker is not None\n"
+        "assert 'sklearn' not in sys.modules, 'sklearn imported'\n"
+        "import sklearn.isotonic\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "ok", out.stderr
