@@ -160,8 +160,38 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
     if s - 1 >= lo and doc.words[s - 1].lower_text() == "not" and e - s == 1:
         s -= 1  # "not everyone says …": the negation tells who speaks
     e = _with_conjuncts(doc, s, e, hi)
+    e = _with_trailing_name(doc, s, _with_quantity_of(doc, s, e, hi), hi)
     span = snap_to_entities(doc, (_named_head(doc, s, lo), e), lo=lo, hi=hi)
     return c if span == c.speaker else replace(c, speaker=span)
+
+
+_COUNT_WORDS = frozenset({"number", "majority", "minority", "handful", "dozens", "hundreds", "thousands", "percent"})
+
+
+def _with_quantity_of(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
+    """ "nearly eight of 10 voters say": a count before "of" speaks for the people after it."""
+    last = doc.words[e - 1]
+    if e + 1 >= hi or doc.words[e].lower_text() != "of":
+        return e
+    if last.upos != "NUM" and last.lower_text() not in _COUNT_WORDS:
+        return e
+    k = e + 1
+    while k < hi and doc.words[k].upos in {"DET", "NUM", "ADJ"}:
+        k += 1
+    while k < hi and doc.words[k].upos in {"NOUN", "PROPN"}:
+        k += 1
+    return k if k > e + 1 and doc.words[k - 1].upos in {"NOUN", "PROPN"} else e
+
+
+def _with_trailing_name(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
+    """ "A lawyer for the news outlets, David Schulz, said": the name a descriptor introduces, between
+    commas right after it, is part of the speaker words."""
+    if e + 2 >= hi or doc.words[e].text != "," or not any(doc.words[j].upos == "NOUN" for j in range(s, e)):
+        return e
+    k = e + 1
+    while k < hi and doc.words[k].upos == "PROPN" and doc.words[k].ner in {"PER", "PERSON"}:
+        k += 1
+    return k if k > e + 1 and k < len(doc.words) and doc.words[k].text == "," else e
 
 
 def _with_conjuncts(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
