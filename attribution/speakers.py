@@ -459,6 +459,8 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     )
     head = words[head_i].lemma.lower()
     name = _description(m, i, head_i)
+    if head in {"percent", "%"}:
+        return m.info(name, SourceKind.GROUP)  # "another 19 percent" of those asked: respondents, a group
     plural = lows[head_i].endswith("s") and not lows[head_i].endswith("ss")
     if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
         return m.info(name, SourceKind.DOCUMENT)
