@@ -8,6 +8,7 @@ organisation), then nominals (*the analyst* -> the last source whose role holds 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -18,7 +19,7 @@ from . import names
 from .gender import PERSON_TAGS, stated_gender
 from .lexicon import Lexicon
 from .model import Source, SourceKind
-from .nlp import ParsedDoc, Word
+from .nlp import ParsedDoc, Word, word_at
 from .speakers import MentionInfo
 
 __all__ = ["GENERIC_KINDS", "Resolved", "corpus_aliases", "corpus_source_id", "resolve_sources", "slug", "source_id"]
@@ -121,9 +122,10 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 def _titles_before(doc: ParsedDoc, pos: int, lex: Lexicon) -> frozenset[str]:
     """The title words written right before (or in) a person name at character ``pos``: up to six
     words back in its sentence, as :func:`attribution.names.title_key` spells them."""
-    at = next((w for w in doc.words if w.start >= pos), None)
-    if at is None:
+    k = word_at(doc, pos)
+    if k is None:
         return frozenset()
+    at = doc.words[k]
     first = doc.sentences[at.sent].first
     out = set()
     for w in reversed(doc.words[max(first, at.i - 6) : at.i + 2]):
@@ -134,7 +136,8 @@ def _titles_before(doc: ParsedDoc, pos: int, lex: Lexicon) -> frozenset[str]:
 
 
 def _in_headline(doc: ParsedDoc, pos: int) -> bool:
-    sent = next((s for s in doc.sentences if s.start <= pos < s.end), None)
+    k = word_at(doc, pos)
+    sent = None if k is None else doc.sentences[doc.words[k].sent]
     return sent is not None and (sent.index == 0 or _title_cased(doc, sent))
 
 
@@ -171,11 +174,10 @@ class _Resolver:
     ) -> None:
         self.doc, self.lex = doc, lex
         raw = [(e.start, e.text) for e in doc.entities if e.type in PERSON_TAGS] + _proper_runs(doc, lex)
-        raw = [(p, n) for p, n in raw if not any(s <= p < e for s, e in quoted)]  # names inside quotations
-        self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in raw) if n]
+        self.raw = [(p, n) for p, n in raw if not any(s <= p < e for s, e in quoted)]  # none inside quotations
+        self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in self.raw) if n]
         self.orgs = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type == "ORG"]
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
-        self.titled = [(p, n, _titles_before(doc, p, lex)) for p, n in raw if not any(s <= p < e for s, e in quoted)]
         self.entities: dict[str, _Entity] = {}
 
     def fullest_person(self, name: str) -> str:
@@ -195,6 +197,12 @@ class _Resolver:
             if len(full) == 1:
                 best = full.pop()
         return best
+
+    @functools.cached_property
+    def titled(self) -> list[tuple[int, str, frozenset[str]]]:
+        """Each person name with the title words written before it (only an article with a title
+        nominal needs them)."""
+        return [(p, n, _titles_before(self.doc, p, self.lex)) for p, n in self.raw]
 
     def titled_person(self, m: MentionInfo) -> _Entity | None:
         """*the Republican nominee*, a headline's *Retired General*: the person the article gives that
@@ -277,10 +285,11 @@ class _Resolver:
 
     def _subject_just_before(self, pos: int, at: int) -> bool:
         """Whether the name at ``pos`` is a clause subject in the sentence of ``at`` or the one before it."""
-        w = next((w for w in self.doc.words if w.start >= pos), None)
-        if w is None or w.start >= at:
+        k, h = word_at(self.doc, pos), word_at(self.doc, at)
+        if k is None or k >= (h if h is not None else len(self.doc.words)):
             return False
-        here = next((s.index for s in self.doc.sentences if s.start <= at < s.end), w.sent)
+        w = self.doc.words[k]
+        here = w.sent if h is None else self.doc.words[h].sent
         if here - w.sent > 1:
             return False
         sent = self.doc.sentences[w.sent]

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from .lexicon import Lexicon
 from .model import Gender
-from .nlp import ParsedDoc
+from .nlp import ParsedDoc, word_at
 
 __all__ = ["PERSON_TAGS", "stated_gender"]
 
@@ -65,7 +65,7 @@ def _occurrences(text: str, surname: str) -> list[int]:
 
 def _next_pronoun(doc: ParsedDoc, pos: int, surname: str, lex: Lexicon) -> str | None:
     """The first third-person pronoun after this mention, unless another person is named first."""
-    idx = _word_at(doc, pos)
+    idx = word_at(doc, pos)
     if idx is None:
         return None
     sent = doc.words[idx].sent
@@ -84,14 +84,3 @@ def _quoted(doc: ParsedDoc, pos: int) -> bool:
     start = doc.text.rfind("\n", 0, pos) + 1
     before = doc.text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _word_at(doc: ParsedDoc, pos: int) -> int | None:
-    lo, hi = 0, len(doc.words)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.words[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(doc.words) and doc.words[lo].start <= pos else None

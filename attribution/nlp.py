@@ -42,6 +42,7 @@ __all__ = [
     "parse",
     "resolve_models_dir",
     "subtree",
+    "word_at",
 ]
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
@@ -147,6 +148,18 @@ def subtree(doc: ParsedDoc, i: int) -> list[int]:
 
 
 # --- models -----------------------------------------------------------------------------
+
+
+def word_at(doc: ParsedDoc, pos: int) -> int | None:
+    """Index of the word holding character ``pos`` (binary search), ``None`` between words."""
+    lo, hi = 0, len(doc.words)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.words[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(doc.words) and doc.words[lo].start <= pos else None
 
 
 def resolve_models_dir(settings: Settings) -> Path:

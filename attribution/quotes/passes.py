@@ -9,7 +9,7 @@ from ..lexicon import Lexicon
 from ..model import QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
-from .direct import find_direct, quote_pairs
+from .direct import find_direct, quote_pairs, word_range
 from .frame import snap_to_entities
 from .marks import MarkPairs
 from .reported import find_according_to, find_reported
@@ -152,7 +152,7 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
             return replace(c, speaker=None)
     sent = doc.sentences[doc.words[s].sent]
     lo, hi = sent.first, sent.last
-    for a, b in ([c.cue] if c.cue else []) + [_word_range(doc, c.start, c.end)]:
+    for a, b in ([c.cue] if c.cue else []) + [word_range(doc, c.start, c.end)]:
         if b <= s:
             lo = max(lo, b)
         elif a >= e:
@@ -239,11 +239,6 @@ def _named_head(doc: ParsedDoc, s: int, lo: int) -> int:
     while k - 1 >= lo and words[k - 1].ner in {"PER", "PERSON"} and words[k - 1].upos == "PROPN":
         k -= 1
     return k if k < s - 1 else s
-
-
-def _word_range(doc: ParsedDoc, start: int, end: int) -> tuple[int, int]:
-    inside = [w.i for w in doc.words if start <= w.start and w.end <= end]
-    return (inside[0], inside[-1] + 1) if inside else (0, 0)
 
 
 def keep_only(cands: list[Candidate], keep: list[bool]) -> list[Candidate]:
