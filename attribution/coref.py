@@ -260,16 +260,13 @@ class _Resolver:
         seen = [(e.last_pos, e.name) for e in self.entities.values() if e.kind is SourceKind.PERSON]
         named = [(p, self.fullest_person(n)) for p, n in self.persons if p < m.start]
         (seen_ok, seen_unknown), (named_ok, named_unknown) = (self._agreeing(m, pool) for pool in (seen, named))
+        order = [seen_ok, named_ok, seen_unknown, named_unknown]
         subject = self._subject_named_before(m, named)
         winner = seen_ok or named_ok
         if subject and (winner is None or subject[0] > winner[0]):
-            seen_ok = named_ok = (
-                subject  # "Senator James Lankford … played down …  ‘…,’ he said": the subject just named
-            )
-        for found in (seen_ok, named_ok, seen_unknown, named_unknown):
-            if found is not None:
-                return self.entity(SourceKind.PERSON, found[1])
-        return None
+            order.insert(0, subject)  # "Senator James Lankford … played down … ‘…,’ he said": the subject just named
+        found = next((f for f in order if f is not None), None)
+        return None if found is None else self.entity(SourceKind.PERSON, found[1])
 
     def _subject_named_before(self, m: MentionInfo, named: list[tuple[int, str]]) -> tuple[int, str] | None:
         """The nearest person named as a subject in the pronoun's sentence or the one before, whose
@@ -278,7 +275,7 @@ class _Resolver:
         for pos, name in sorted((c for c in named if c[0] <= m.start), reverse=True):
             if not self._subject_just_before(pos, m.start):
                 continue
-            gender = str(stated_gender(self.doc, _Entity(name, SourceKind.PERSON), self.lex))
+            gender = self._gender(name)
             if want is None or gender in {want, "unknown"}:
                 return pos, name
         return None
@@ -302,6 +299,11 @@ class _Resolver:
             k = self.doc.words[k].head
         return self.doc.words[k].deprel in {"nsubj", "nsubj:pass"}
 
+    def _gender(self, name: str) -> str:
+        """The gender the article states for this person (with the pronouns resolved to it so far)."""
+        ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
+        return str(stated_gender(self.doc, ent, self.lex))
+
     def _agreeing(
         self, m: MentionInfo, pool: list[tuple[int, str]]
     ) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
@@ -309,8 +311,7 @@ class _Resolver:
         want = self.lex.gendered.get(m.mention.lower())
         unknown = None
         for pos, name in sorted((c for c in pool if c[0] <= m.start), reverse=True):
-            ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
-            gender = str(stated_gender(self.doc, ent, self.lex))
+            gender = self._gender(name)
             if want is None or (gender == want and m.start - pos <= AGREEMENT_REACH):
                 return (pos, name), unknown
             if gender == "unknown" and unknown is None:
