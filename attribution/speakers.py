@@ -154,10 +154,11 @@ def _after_quantity(m: _Words) -> int:
 _RELATIONAL = frozenset({"other", "another", "fellow", "both", "recent", "latest", "new"})
 
 
-def _skip_determiners(m: _Words, i: int) -> int:
-    while i < len(m.words) - 1 and (
-        m.lows[i] in _DETERMINERS or (m.lows[i] in _RELATIONAL and m.words[i].ner in {None, "O"})
-    ):
+def _skip_determiners(m: _Words, i: int, stop: int | None = None) -> int:
+    """The first word from ``i`` that is no determiner or relational word (never past ``stop``,
+    by default the last word)."""
+    stop = len(m.words) - 1 if stop is None else stop
+    while i < stop and (m.lows[i] in _DETERMINERS or (m.lows[i] in _RELATIONAL and m.words[i].ner in {None, "O"})):
         i += 1
     return i
 
@@ -508,8 +509,7 @@ def _description(m: _Words, i: int, head_i: int | None = None) -> str:
             ),
             len(words) - 1,
         )
-    while i < head_i and (m.lows[i] in _DETERMINERS or (m.lows[i] in _RELATIONAL and words[i].ner in {None, "O"})):
-        i += 1
+    i = _skip_determiners(m, i, head_i)
     return _lower_initial(m, words[i], m.join(words[i : head_i + 1]) or m.mention)
 
 

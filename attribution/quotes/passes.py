@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..config import Settings
+from ..gender import PERSON_TAGS
 from ..lexicon import Lexicon
 from ..model import QuoteKind
 from ..nlp import ParsedDoc, subtree
@@ -189,7 +190,7 @@ def _with_trailing_name(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
     if e + 2 >= hi or doc.words[e].text != "," or not any(doc.words[j].upos == "NOUN" for j in range(s, e)):
         return e
     k = e + 1
-    while k < hi and doc.words[k].upos == "PROPN" and doc.words[k].ner in {"PER", "PERSON"}:
+    while k < hi and doc.words[k].upos == "PROPN" and doc.words[k].ner in PERSON_TAGS:
         k += 1
     return k if k > e + 1 and k < len(doc.words) and doc.words[k].text == "," else e
 
@@ -236,7 +237,7 @@ def _named_head(doc: ParsedDoc, s: int, lo: int) -> int:
     if s - 2 < lo or words[s - 1].text != "," or words[s].upos in {"VERB", "AUX", "PRON", "PROPN"}:
         return s
     k = s - 1
-    while k - 1 >= lo and words[k - 1].ner in {"PER", "PERSON"} and words[k - 1].upos == "PROPN":
+    while k - 1 >= lo and words[k - 1].ner in PERSON_TAGS and words[k - 1].upos == "PROPN":
         k -= 1
     return k if k < s - 1 else s
 

@@ -13,6 +13,7 @@ Shapes handled (UD attaches reported speech both ways):
 from __future__ import annotations
 
 from ..config import Settings
+from ..gender import PERSON_TAGS
 from ..lexicon import (
     ACCORDING_LEMMAS,
     ADDRESSEE_LEMMAS,
@@ -210,7 +211,8 @@ def _name_ends_sentence(doc: ParsedDoc, c: int, hi: int) -> bool:
     return any(w.upos in {"PROPN", "NOUN"} for w in rest)
 
 
-PERSON_NER = frozenset({"PER", "PERSON", "ORG"})
+# Entity types of a name that can speak when a parse makes it the sentence root.
+_SPEAKER_NER = PERSON_TAGS | {"ORG"}
 
 
 def _flat_name(doc: ParsedDoc, head: int) -> list[int]:
@@ -227,7 +229,7 @@ def _nominal_root_name(doc: ParsedDoc, lo: int, hi: int) -> tuple[int, int] | No
     if root is None or doc.words[root].upos != "PROPN":
         return None
     name = _flat_name(doc, root)
-    return (root, name[-1] + 1) if any(doc.words[k].ner in PERSON_NER for k in name) else None
+    return (root, name[-1] + 1) if any(doc.words[k].ner in _SPEAKER_NER for k in name) else None
 
 
 def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
