@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 from .nlp import ParsedDoc, Word
 from .quotes import Candidate
+from .quotes.direct import word_range
 from .quotes.frame import NOUNISH, noun_phrase, snap_to_entities
 
 __all__ = ["Encoder", "candidate_features", "mention_features", "mention_heads", "mention_span"]
@@ -45,24 +46,8 @@ def _sentence_words(doc: ParsedDoc, sent: int) -> list[Word]:
 
 
 def _content_words(doc: ParsedDoc, c: Candidate) -> tuple[int, int]:
-    """The word range of the candidate's content (binary search over the words' offsets)."""
-    words = doc.words
-    lo, hi = 0, len(words)
-    while lo < hi:  # first word ending after the content's start
-        mid = (lo + hi) // 2
-        if words[mid].end > c.start:
-            hi = mid
-        else:
-            lo = mid + 1
-    first = lo
-    hi = len(words)
-    while lo < hi:  # first word starting at or after the content's end
-        mid = (lo + hi) // 2
-        if words[mid].start >= c.end:
-            hi = mid
-        else:
-            lo = mid + 1
-    return first, lo
+    """The word range of the candidate's content."""
+    return word_range(doc, c.start, c.end)
 
 
 def _cue_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, float | str]:

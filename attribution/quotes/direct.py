@@ -32,13 +32,33 @@ _SENTENCE_END = frozenset(".!?…")
 _MAX_GAP_WORDS = 4
 
 
-def word_range(doc: ParsedDoc, start: int, end: int) -> tuple[int, int]:
-    """Return the word indices ``[first, last)`` of the words that overlap characters ``[start, end)``."""
-    starts = [w.start for w in doc.words]
-    first = bisect_left(starts, start)
-    while first > 0 and doc.words[first - 1].end > start:
-        first -= 1
-    last = bisect_left(starts, end)
+def word_range(doc: ParsedDoc, start: int, end: int, *, whole: bool = False) -> tuple[int, int]:
+    """Return the word indices ``[first, last)`` of the words that overlap characters ``[start, end)``
+    (binary search over the words' offsets); with ``whole``, only the words wholly inside them
+    (``(0, 0)`` if none)."""
+    words = doc.words
+    lo, hi = 0, len(words)
+    while lo < hi:  # first word ending after ``start``
+        mid = (lo + hi) // 2
+        if words[mid].end > start:
+            hi = mid
+        else:
+            lo = mid + 1
+    first, hi = lo, len(words)
+    while lo < hi:  # first word starting at or after ``end``
+        mid = (lo + hi) // 2
+        if words[mid].start >= end:
+            hi = mid
+        else:
+            lo = mid + 1
+    last = lo
+    if whole:
+        while first < last and words[first].start < start:
+            first += 1
+        while last > first and words[last - 1].end > end:
+            last -= 1
+        if first == last:
+            return 0, 0
     return first, last
 
 

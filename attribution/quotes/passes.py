@@ -153,7 +153,7 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
             return replace(c, speaker=None)
     sent = doc.sentences[doc.words[s].sent]
     lo, hi = sent.first, sent.last
-    for a, b in ([c.cue] if c.cue else []) + [word_range(doc, c.start, c.end)]:
+    for a, b in ([c.cue] if c.cue else []) + [word_range(doc, c.start, c.end, whole=True)]:
         if b <= s:
             lo = max(lo, b)
         elif a >= e:
