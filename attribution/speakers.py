@@ -355,6 +355,8 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     run = words[j:k]
     if not run or names.holds_non_name_word([w.text for w in run]):
         return None
+    if _name_after_title(m, k):
+        return None  # "Opposition Leader Bill Shorten", "Shasta County Sheriff Tom Bosenko": the name follows
     if (
         k < len(words)
         and words[k].upos in {"NOUN", "PROPN"}
@@ -393,6 +395,17 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     return m.info(" ".join(name), SourceKind.PERSON, role=_clean_role(role), affiliation=affiliation or org_aff or aff)
 
 
+def _name_after_title(m: _Words, k: int) -> bool:
+    """Title words at ``k`` followed by a capitalised name tagged or parsed as a person's."""
+    t = k
+    while t < len(m.toks) and m.lows[t] in m.lex.title_words:
+        t += 1
+    if t == k or t >= len(m.toks) or not _is_cap(m.toks[t]):
+        return False
+    w = m.words[t]
+    return w.ner in {"PER", "PERSON"} or (w.upos == "PROPN" and m.lows[t] not in m.lex.org_words)
+
+
 def _org_before_person(run: list, orgs: frozenset[str]) -> tuple[str | None, list]:
     """ "Microsoft Brad Smith": an organisation or place before a person's name, as the NER tags
     it here or names it elsewhere in the article (``orgs``)."""
@@ -410,8 +423,9 @@ def _person_after(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
     if named is None:
         return None
     n0, n1, t0 = named
-    # "Conservative Leader": an adjective or nationality before the title belongs to the role
-    while t0 > i and (m.words[t0 - 1].upos == "ADJ" or m.words[t0 - 1].ner in {"MISC", "NORP"}):
+    # "Conservative Leader", "Opposition Leader": an adjective, nationality or untagged word
+    # before the title belongs to the role; a tagged place or organisation is the affiliation
+    while t0 > i and (m.words[t0 - 1].upos == "ADJ" or m.words[t0 - 1].ner in {None, "MISC", "NORP"}):
         t0 -= 1
     role = m.join(m.words[t0:n0]) or None
     aff = _strip_det(m.join(m.words[i:t0])) or None

@@ -43,9 +43,16 @@ def _source(result):
          "foreign ministry spokeswoman", None),
         ("“The talks have failed,” said Noah Bonsey, a senior analyst at the International Crisis Group.",
          "Noah Bonsey", "senior analyst", "International Crisis Group"),
+        ("Opposition Leader Bill Shorten said on Sunday that the bill was flawed.", "Bill Shorten",
+         "Opposition Leader", None),
+        ("Shasta County Sheriff Tom Bosenko said Wednesday that the deputies acted properly.", "Tom Bosenko",
+         "Sheriff", "Shasta County"),
+        ("Crisis Group senior analyst Noah Bonsey said the town fell.", "Noah Bonsey", "senior analyst",
+         "Crisis Group"),
     ],
     ids=["leader", "chief-executive", "attorney", "coach", "author", "dateline", "credit", "though", "no-doubling",
-         "li-dot", "zero-width", "possessive", "appos-role", "appos-at"],
+         "li-dot", "zero-width", "possessive", "appos-role", "appos-at", "qualified-title", "place-title",
+         "name-after-descriptor"],
 )  # fmt: skip
 def test_person_names_are_clean(analyze, text, name, role, affiliation):
     sp = _speaker(analyze(text))
@@ -292,3 +299,25 @@ def test_a_headline_phrase_is_no_person_name():
 def test_an_anonymity_phrase_must_follow_the_mention(analyze):
     text = "As Mexicans say, “Poor Mexico, so far from God and so close to the United States.”"
     assert (_speaker(analyze(text)).name, str(_speaker(analyze(text)).kind)) == ("Mexicans", "group")
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name, content",
+    [
+        ("In a joint statement, both Roscosmos and NASA said the crew was safe.", "Roscosmos and NASA",
+         "the crew was safe"),
+        ("In a court filing, attorneys Tim Sweeney and Lisa Lagos wrote that the lawsuit was frivolous.",
+         "Tim Sweeney and Lisa Lagos", "that the lawsuit was frivolous"),
+        ("Shasta County Sheriff Tom Bosenko said Wednesday that the deputies acted properly.", "Tom Bosenko",
+         "that the deputies"),
+    ],
+    ids=["both-names", "title-before-names", "time-before-content"],
+)  # fmt: skip
+def test_every_named_co_speaker_and_no_time_in_content(analyze, text, name, content):
+    """A name before "and" that the parser attached elsewhere is a co-speaker; a bare time after
+    the cue ("said Wednesday that") is not content."""
+    result = analyze(text)
+    sp = _speaker(result)
+    assert sp.name == name
+    assert result.quotes[0].content.text.startswith(content)

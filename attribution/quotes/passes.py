@@ -95,11 +95,16 @@ def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[
     ``paragraph_of[i]`` is the paragraph index of candidate ``i``.  A split quotation (the same cue
     as the piece before it, or no cue in the same paragraph) and the next paragraph of a quotation
     that runs on (left open) *continue* that piece: ``continues`` links them as one quotation.  A
-    new quotation in the next paragraph with no cue only takes the previous speaker.
+    new quotation in the next paragraph with no cue only takes the previous speaker.  The two
+    pieces of reported speech around a parenthetical frame share their cue: the second continues.
     """
     out: list[Candidate] = []
     for i, c in enumerate(cands):
-        if c.kind is QuoteKind.DIRECT and i > 0:
+        if c.kind is not QuoteKind.DIRECT and i > 0 and c.cue is not None and c.cue == out[i - 1].cue:
+            # "The difference, Mr. Warner said, was that …": the piece after the frame
+            first = out[i - 1].continues if out[i - 1].continues is not None else i - 1
+            c = replace(c, continues=first, cue=None, speaker=out[i - 1].speaker, frame=out[i - 1].frame)
+        elif c.kind is QuoteKind.DIRECT and i > 0:
             prev_i = next(
                 (j for j in range(len(out) - 1, -1, -1) if out[j].speaker is not None or out[j].cue is not None), None
             )
@@ -134,9 +139,34 @@ def find_quotes(
     according = find_according_to(doc, outer, lex=lex)
     reported = find_reported(doc, outer, used, lex=lex, settings=settings)
     cands = [settle_speaker(doc, c) for c in resolve_overlaps([*direct, *according, *reported], doc)]
+    cands = drop_repeats(cands, doc.text)
     starts = [p[0] for p in paragraphs]
     para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
     return link_continuations(cands, para)
+
+
+# Fewest words for a quotation to count as a repeat of an earlier one (shorter ones recur by chance).
+MIN_REPEAT_WORDS = 4
+
+
+def _letters(text: str) -> str:
+    return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
+
+
+def drop_repeats(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Drop a direct quotation with no cue of its own whose words an earlier quotation already
+    holds: a pull quote, a caption printed again, a tweet quoted whole and then in part (the same
+    attribution).  A repeat with its own cue stays: a live blog may report the same words twice."""
+    seen: list[str] = []
+    out: list[Candidate] = []
+    for c in cands:
+        words = _letters(text[c.start : c.end])
+        bare = c.kind is QuoteKind.DIRECT and c.cue is None and len(words.split()) >= MIN_REPEAT_WORDS
+        if bare and any(words in s for s in seen):
+            continue
+        seen.append(words)
+        out.append(c)
+    return out
 
 
 def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
@@ -161,6 +191,7 @@ def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:
     if s - 1 >= lo and doc.words[s - 1].lower_text() == "not" and e - s == 1:
         s -= 1  # "not everyone says …": the negation tells who speaks
     e = _with_conjuncts(doc, s, e, hi)
+    s = _with_names_before(doc, s, e, lo)
     e = _with_trailing_name(doc, s, _with_quantity_of(doc, s, e, hi), hi)
     span = snap_to_entities(doc, (_named_head(doc, s, lo), e), lo=lo, hi=hi)
     return c if span == c.speaker else replace(c, speaker=span)
@@ -185,8 +216,14 @@ def _with_quantity_of(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
 
 
 def _with_trailing_name(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
-    """ "A lawyer for the news outlets, David Schulz, said": the name a descriptor introduces, between
-    commas right after it, is part of the speaker words."""
+    """ "A lawyer for the news outlets, David Schulz, said": the name a descriptor introduces, right
+    after it or between commas, is part of the speaker words."""
+    if e < hi and doc.words[e - 1].upos == "NOUN" and doc.words[e - 1].text.islower():
+        k = e  # "Crisis Group senior analyst Noah Bonsey said": the parser split off the name
+        while k < hi and doc.words[k].upos == "PROPN" and doc.words[k].ner in PERSON_TAGS:
+            k += 1
+        if k > e:
+            return k
     if e + 2 >= hi or doc.words[e].text != "," or not any(doc.words[j].upos == "NOUN" for j in range(s, e)):
         return e
     k = e + 1
@@ -211,6 +248,22 @@ def _with_conjuncts(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
     if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(e, last + 1)):
         return e  # a clause, not a noun phrase
     return last + 1
+
+
+def _with_names_before(doc: ParsedDoc, s: int, e: int, lo: int) -> int:
+    """ "both Roscosmos and NASA said", "attorneys Tim Sweeney and Lisa Lagos wrote": a name just
+    before "and" is a co-speaker when the parser attached it elsewhere."""
+    if not (s - 2 >= lo and doc.words[s - 1].lower_text() in {"and", "&"} and doc.words[s].upos == "PROPN"):
+        return s
+    k = s - 2
+    if doc.words[k].upos != "PROPN":
+        return s
+    while k - 1 >= lo and doc.words[k - 1].upos == "PROPN":
+        k -= 1
+    before = doc.words[k - 1] if k - 1 >= lo else None
+    if before is not None and before.upos in {"ADP", "VERB", "AUX"}:
+        return s  # "met with Obama and Biden said …": the first name belongs to another phrase
+    return k
 
 
 def _owner_to_noun(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
 from .frame import NOUNISH, SUBJECTS, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
+from .parenthetical import parenthetical
 
 __all__ = ["find_according_to", "find_reported"]
 
@@ -70,6 +71,9 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
         if x.text in {",", ":"}:
             j += 1
             continue
+        if _time_words(doc, j, hi):
+            j = _time_words(doc, j, hi)  # "said Wednesday that", "said last month that"
+            continue
         if addressee and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper()):
             j = _addressee_end(doc, j, hi)
             addressee = False
@@ -83,6 +87,16 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
                 continue
         break
     return j
+
+
+def _time_words(doc: ParsedDoc, j: int, hi: int) -> int:
+    """The end of a bare time phrase at ``j`` ("Wednesday", "last month", "this week"), else 0."""
+    k = j
+    while k < hi and doc.words[k].upos in {"DET", "ADJ"} and k - j < 2:
+        k += 1
+    if k < hi and doc.words[k].lower_text() in TIME_NOUNS and doc.words[k].upos in {"NOUN", "PROPN"}:
+        return k + 1
+    return 0
 
 
 def _addressee_end(doc: ParsedDoc, j: int, hi: int) -> int:
@@ -373,6 +387,12 @@ def find_reported(
                 continue
             if _free_relative(doc, c):
                 continue  # "what Obama says and promises"
+            paren = parenthetical(doc, c, lo, hi, lex)
+            if paren is not None:
+                pieces = [p for p in (paren.left, paren.right) if p is not None]
+                if sum(_content_words(doc, *p) for p in pieces) >= MIN_CONTENT_WORDS:
+                    out.extend(_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces)
+                continue
             content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi)
             if content is None and tier == "wider":
                 continue  # beliefs and intentions need a clausal content
@@ -398,6 +418,8 @@ def find_reported(
                         content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
+            if _main_predicate_follows(doc, c, content):
+                continue  # "Trump, speaking to veterans, said he would …": the main verb is the cue
             spk = speaker_span(doc, c, content=content)
             if spk is None:
                 spk = _nominal_root_name(doc, lo, hi)  # the parse missed the main verb: the root names who speaks
@@ -405,24 +427,47 @@ def find_reported(
                 spk = _trim(doc, c + 1, hi)  # "…, said Batchelder."
             if spk is None and REQUIRE_SPEAKER:
                 continue
-            start = doc.words[content[0]].start
-            end = doc.words[content[1] - 1].end
-            kind = QuoteKind.MIXED if any(start <= p.open and p.close < end + 1 for p in outer) else QuoteKind.INDIRECT
-            out.append(
-                Candidate(
-                    kind=kind,
-                    start=start,
-                    end=end,
-                    sentence=sent.index,
-                    cue=(c, c + 1),
-                    cue_lemma=cue_lemma_of(w, lex),
-                    tier=CueTier(tier),
-                    speaker=spk,
-                    frame=(c, min(hi, c + 8)),
-                    confidence=0.75 if tier == "speech" else 0.5,
-                )
-            )
+            out.append(_candidate(doc, content, c, spk, tier, outer, lex))
     return out
+
+
+def _main_predicate_follows(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
+    """A participle's "content" that opens with a finite verb is the sentence's own predicate."""
+    first = doc.words[content[0]]
+    return (
+        "VerbForm=Fin" not in doc.words[c].feats
+        and content[0] > c
+        and first.upos in {"VERB", "AUX"}
+        and "VerbForm=Fin" in first.feats
+    )
+
+
+def _candidate(
+    doc: ParsedDoc,
+    content: tuple[int, int],
+    c: int,
+    spk: tuple[int, int] | None,
+    tier: str,
+    outer: list[MarkPair],
+    lex: Lexicon,
+) -> Candidate:
+    """A reported-speech candidate; mixed when a quotation lies inside its content."""
+    start = doc.words[content[0]].start
+    end = doc.words[content[1] - 1].end
+    kind = QuoteKind.MIXED if any(start <= p.open and p.close < end + 1 for p in outer) else QuoteKind.INDIRECT
+    hi = doc.sentences[doc.words[c].sent].last
+    return Candidate(
+        kind=kind,
+        start=start,
+        end=end,
+        sentence=doc.words[c].sent,
+        cue=(c, c + 1),
+        cue_lemma=cue_lemma_of(doc.words[c], lex),
+        tier=CueTier(tier),
+        speaker=spk,
+        frame=(c, min(hi, c + 8)),
+        confidence=0.75 if tier == "speech" else 0.5,
+    )
 
 
 def _clause_start(doc: ParsedDoc, lo: int, end: int) -> int:

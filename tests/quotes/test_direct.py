@@ -109,3 +109,22 @@ def test_not_speech(analyze, text):
 def test_odd_quote_marks_do_not_fail(analyze):
     result = analyze("“We will stay,” he said. “And then there was an unclosed one")
     assert [q.content.text for q in direct(result)] == ["We will stay,"]
+
+
+def test_a_repeated_quotation_without_a_cue_is_one_attribution(analyze):
+    """A pull quote or a caption printed again repeats words already attributed: one quotation."""
+    text = (
+        "“We are not going to close the hospital this winter,” the mayor said on Monday.\n\n"
+        "“We are not going to close the hospital this winter”\n\n"
+        "The council meets again next week."
+    )
+    qs = analyze(text).quotes
+    assert [q.content.text for q in qs] == ["We are not going to close the hospital this winter,"]
+
+
+def test_a_repeated_quotation_with_its_own_cue_stays(analyze):
+    text = (
+        "In one tweet Friday, Trump said: “The polls are rigged against me.”\n\n"
+        "In one tweet, Trump said: “The polls are rigged against me.”"
+    )
+    assert len(analyze(text).quotes) == 2

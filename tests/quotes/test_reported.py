@@ -120,3 +120,77 @@ def test_wider_tier(analyze, settings):
     assert analyze(text).quotes == ()  # speech by default: a belief is not reported
     qs = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text)).quotes
     assert qs and qs[0].cue.tier == "wider" and qs[0].cue.lemma == "believe"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, pieces",
+    [
+        (
+            "The difference, Mr. Warner said, was that the economy was near the precipice then.",
+            "Warner",
+            ["The difference", "was that the economy was near the precipice then"],
+        ),
+        (
+            "For days after a storm, Con Edison officials say, they often deal with scores of electrical fires.",
+            "Con Edison officials",
+            ["For days after a storm", "they often deal with scores of electrical fires"],
+        ),
+        (
+            "The combination, say economists, marks a journey into mostly uncharted financial territory.",
+            "economists",
+            ["The combination", "marks a journey into mostly uncharted financial territory"],
+        ),
+        (
+            "These employees, Stumpf explained earlier in the committee hearing, were well paid.",
+            "Stumpf",
+            ["These employees", "were well paid"],
+        ),
+        (
+            "The plastic is less susceptible to corrosion, cracks and leaks, said the officials, who added that "
+            "they were swapping old pipes.",
+            "officials",
+            ["The plastic is less susceptible to corrosion, cracks and leaks"],
+        ),
+        (
+            "China had resisted such agreements, but the air pollution there had become so bad, Mr. Obama noted, "
+            "that the most-visited page in China was the daily air-quality monitor.",
+            "Obama",
+            ["the air pollution there had become so bad", "that the most-visited page in China was"],
+        ),
+    ],
+    ids=["subject-first", "time-first", "inverted", "frame-with-time", "relative-after", "after-conjunction"],
+)
+def test_parenthetical_frame(analyze, text, speaker, pieces):
+    """A frame between commas inside its content: the content is the words around it, in pieces
+    that score as one quotation (the second continues the first)."""
+    qs = analyze(text).quotes
+    first = next(q for q in qs if q.cue is not None and q.cue.lemma in {"say", "explain", "note"})
+    assert speaker.lower() in first.speaker.name.lower()
+    parts = [first, *(q for q in qs if q.continues == first.id)]
+    assert len(parts) == len(pieces), [q.content.text for q in qs]
+    for q, expected in zip(parts, pieces, strict=True):
+        assert q.content.text.startswith(expected), q.content.text
+        assert q.speaker is not None and q.speaker.source_id == first.speaker.source_id
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        (
+            "Trump, speaking to a veterans group in Virginia, said he would order a review of the defenses.",
+            "say",
+        ),
+        (
+            "Citing an unfounded conspiracy theory, Trump accused Rafael Cruz, who was born in Cuba, of associating "
+            "with Lee Harvey Oswald.",
+            "accuse",
+        ),
+    ],
+    ids=["participle-between-commas", "object-between-commas"],
+)
+def test_not_parenthetical(analyze, text, cue):
+    """Commas around a participle or a cue's object are not a parenthetical frame."""
+    qs = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == cue]
+    assert qs, analyze(text).quotes
+    assert all(q.continues is None for q in analyze(text).quotes)
+    assert not qs[0].content.text.startswith(("Trump", "Citing"))
