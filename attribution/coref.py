@@ -146,6 +146,25 @@ def _title_cased(doc: ParsedDoc, sent) -> bool:
     return len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+_DEFINITE = frozenset({"the", "this", "that"})
+_NOT_IN_NAME = frozenset({"new", "latest", "recent", "other", "another", "same", "first", "last"})
+
+
+def _premodified(doc: ParsedDoc, i: int) -> int:
+    """Where a noun's names, nouns and adjectives written right before it start, without
+    determiners and words that only place it in time ("new", "latest")."""
+    s = i
+    sent_first = doc.sentences[doc.words[i].sent].first
+    while s - 1 >= sent_first:
+        w = doc.words[s - 1]
+        if w.lower_text() in _NOT_IN_NAME or not (w.upos in {"PROPN", "NOUN", "ADJ", "NUM"} or w.text in {"/", "-"}):
+            break
+        s -= 1
+    while s < i and doc.words[s].text in {"/", "-"}:
+        s += 1
+    return s
+
+
 def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s]+", name.replace("’", "'")) if t]
 
@@ -226,6 +245,21 @@ class _Resolver:
         _, raw = max(before) if before else min(fits)
         name = person_name(raw, self.lex)
         return self.entity(SourceKind.PERSON, self.fullest_person(name)) if name else None
+
+    def fullest_document(self, m: MentionInfo) -> _Entity | None:
+        """*the poll* -> the latest earlier poll the article names ("a new Reuters/Ipsos opinion poll";
+        "an exhaustive study" names none)."""
+        toks = m.mention.lower().split()
+        if len(toks) != 2 or toks[0] not in _DEFINITE:
+            return None
+        at = word_at(self.doc, m.start) or 0
+        best = None
+        for w in self.doc.words[:at]:
+            if w.upos == "NOUN" and w.lower_text() == toks[1]:
+                s = _premodified(self.doc, w.i)
+                if any(x.upos == "PROPN" for x in self.doc.words[s : w.i]):
+                    best = self.doc.text[self.doc.words[s].start : w.end]  # the latest named one
+        return self.entity(SourceKind.DOCUMENT, best) if best else None
 
     def org_match(self, name: str) -> str:
         """An acronym or a part of an organisation's name -> that organisation's full name."""
@@ -365,6 +399,8 @@ class _Resolver:
         titled = m.kind is SourceKind.ANONYMOUS or (m.nominal and m.kind is SourceKind.PERSON)
         if ent is None and titled and not m.pronoun:
             ent = self.titled_person(m)
+        if ent is None and m.kind is SourceKind.DOCUMENT:
+            ent = self.fullest_document(m)
         if ent is None:
             ent = self.antecedent(m) if (m.pronoun or m.nominal) else self.named_entity(m)
         ent.role = ent.role or m.role

@@ -446,8 +446,9 @@ def _organization(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
     if not (is_org and any(_is_cap(t) for t in toks[i:])):
         return None
     end = len(toks)
-    if lows[-1] in lex.document_nouns and not _is_cap(toks[-1]):
-        return None  # "the Quinnipiac poll": a document
+    head = _head_index(words, i)
+    if lows[head] in lex.document_nouns and not _is_cap(toks[head]):
+        return None  # "the Quinnipiac poll", "a 2014 study by Harvard …": a document
     k = end
     while k > i and (_is_cap(toks[k - 1]) or (lows[k - 1] in _FUNCTION and k < end)):
         k -= 1
@@ -463,22 +464,14 @@ def _organization(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
 def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
     """A common-noun phrase: a document, an anonymous individual, a group, a nominal ("the analyst")."""
     words, lows, lex = m.words, m.lows, m.lex
-    head_i = next(
-        (
-            n
-            for n in range(i, len(words))
-            if words[n].upos in {"NOUN", "PROPN"}
-            and (n + 1 == len(words) or words[n + 1].upos not in {"NOUN", "PROPN"})
-        ),
-        len(words) - 1,
-    )
+    head_i = _head_index(words, i)
     head = words[head_i].lemma.lower()
     name = _description(m, i, head_i)
     if head in {"percent", "%"}:
         return m.info(name, SourceKind.GROUP)  # "another 19 percent" of those asked: respondents, a group
     plural = lows[head_i].endswith("s") and not lows[head_i].endswith("ss")
     if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
-        return m.info(name, SourceKind.DOCUMENT)
+        return m.info(name + _document_of(m, head_i), SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):
         return m.info(name, SourceKind.ANONYMOUS)
     if lows[:1] == ["the"] and head_i - i <= 2 and not plural:
@@ -500,6 +493,20 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     return m.info(name, SourceKind.GROUP)
 
 
+_DOCUMENT_PREPS = frozenset({"of", "by", "from", "on", "into"})
+
+
+def _document_of(m: _Words, head_i: int) -> str:
+    """What a document's name goes on with: "a Reuters survey | of voter lists", "a 2014 study |
+    by Harvard and the University of California" (a phrase of nouns, no clause)."""
+    rest = m.words[head_i + 1 :]
+    if not rest or rest[0].lower_text() not in _DOCUMENT_PREPS:
+        return ""
+    if any(w.upos in {"VERB", "AUX", "PRON", "SCONJ"} or _punct(w) for w in rest):
+        return ""
+    return " " + m.join(rest)
+
+
 def _human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
     """Whether a common noun can name people who speak (lists, or an agent-noun ending)."""
     for w in (lemma, form, form[:-1] if form.endswith("s") else form):
@@ -510,19 +517,24 @@ def _human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
     return bool(_AGENT.search(lemma))
 
 
+def _head_index(words: list, start: int) -> int:
+    """The head of a noun phrase: its last noun before the first word that cannot be inside it
+    ("a 2014 study | by …", "a new Washington Post-ABC News national poll", "Reuters/Ipsos poll")."""
+    head = None
+    for n in range(start, len(words)):
+        w = words[n]
+        if w.upos in {"NOUN", "PROPN"}:
+            head = n
+        elif not (w.upos in {"DET", "ADJ", "NUM", "PART"} or w.text in {"/", "-"}):
+            break
+    return len(words) - 1 if head is None else head
+
+
 def _description(m: _Words, i: int, head_i: int | None = None) -> str:
     """An unnamed source's description: determiners off, clauses after the head off."""
     words = m.words
     if head_i is None:
-        head_i = next(
-            (
-                n
-                for n in range(len(words))
-                if words[n].upos in {"NOUN", "PROPN"}
-                and (n + 1 == len(words) or words[n + 1].upos not in {"NOUN", "PROPN"})
-            ),
-            len(words) - 1,
-        )
+        head_i = _head_index(words, 0)
     i = _skip_determiners(m, i, head_i)
     return _lower_initial(m, words[i], m.join(words[i : head_i + 1]) or m.mention)
 

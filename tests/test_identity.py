@@ -321,3 +321,26 @@ def test_every_named_co_speaker_and_no_time_in_content(analyze, text, name, cont
     sp = _speaker(result)
     assert sp.name == name
     assert result.quotes[0].content.text.startswith(content)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("A 2014 study by Harvard and the University of California at Berkeley said that mobility had stalled.",
+         ["2014 study by Harvard and the University of California at Berkeley"]),
+        ("A Reuters survey of voter lists said that thousands of voters were removed.",
+         ["Reuters survey of voter lists"]),
+        ("Clinton and Trump are tied, according to a new Washington Post-ABC News national poll. The poll also said "
+         "that voters were unhappy.", ["Washington Post-ABC News national poll"] * 2),
+        ("An exhaustive study of tax returns came out in May. The study said that companies avoid taxes.", ["study"]),
+    ],
+    ids=["study-by", "survey-of", "the-poll-named-before", "unnamed-study"],
+)  # fmt: skip
+def test_documents_take_the_fullest_name_the_article_gives(analyze, text, names):
+    """A document's name holds what names it ("… by Harvard", "… of voter lists"); *the poll* is
+    the poll the article named before, when it named one."""
+    result = analyze(text)
+    got = [q.speaker.name for q in result.quotes if q.speaker is not None]
+    assert got == names
+    assert all(str(q.speaker.kind) == "document" for q in result.quotes if q.speaker is not None)

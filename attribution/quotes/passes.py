@@ -252,8 +252,10 @@ def _with_conjuncts(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
 
 def _with_names_before(doc: ParsedDoc, s: int, e: int, lo: int) -> int:
     """ "both Roscosmos and NASA said", "attorneys Tim Sweeney and Lisa Lagos wrote": a name just
-    before "and" is a co-speaker when the parser attached it elsewhere."""
-    if not (s - 2 >= lo and doc.words[s - 1].lower_text() in {"and", "&"} and doc.words[s].upos == "PROPN"):
+    before "and" is a co-speaker when the parser attached it elsewhere ("Reuters/Ipsos": one name)."""
+    if doc.words[s].text == "/" and s + 1 < e:
+        s += 1
+    if not (s - 2 >= lo and doc.words[s - 1].lower_text() in {"and", "&", "/"} and doc.words[s].upos == "PROPN"):
         return s
     k = s - 2
     if doc.words[k].upos != "PROPN":
