@@ -40,7 +40,7 @@ _DETERMINERS = frozenset(
 )  # fmt: skip
 # Quantities before "of": the people are the noun after it ("a number of analysts", "a majority of voters").
 _QUANTITIES = frozenset(
-    {"number", "majority", "minority", "group", "couple", "lot", "handful", "dozens", "hundreds", "thousands",
+    {"number", "majority", "minority", "group", "groups", "couple", "lot", "handful", "dozens", "hundreds", "thousands",
      "millions", "most", "all", "both", "few", "none", "half", "percent", "share", "third", "quarter"}
 )  # fmt: skip
 # Agent nouns name people: "researchers", "protesters", "advocates", "residents", "survivors".
@@ -315,7 +315,8 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
         return None
     # the head is a group noun of the lexicon: a common word even where the tagger says PROPN
-    name = _lower_initial(m, words[i], m.join(words[i : h0 + 1]) + _place_qualifier(m, words[h0].i), common=i == h0)
+    tail = _naming_phrase(m, h0, _GROUP_PREPS) or _place_qualifier(m, words[h0].i)
+    name = _lower_initial(m, words[i], m.join(words[i : h0 + 1]) + tail, common=i == h0)
     anon = lemma in lex.anonymous_words and "source" in lows[h0]
     return m.info(name, SourceKind.ANONYMOUS if anon else SourceKind.GROUP)
 
@@ -357,13 +358,16 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return None
     if _name_after_title(m, k):
         return None  # "Opposition Leader Bill Shorten", "Shasta County Sheriff Tom Bosenko": the name follows
+    n = k
+    while n < len(words) and words[n].upos in {"NUM", "ADJ"}:
+        n += 1
     if (
-        k < len(words)
-        and words[k].upos in {"NOUN", "PROPN"}
-        and not _is_cap(toks[k])
-        and lows[k] not in lex.title_words
+        n < len(words)
+        and words[n].upos in {"NOUN", "PROPN"}
+        and not _is_cap(toks[n])
+        and lows[n] not in lex.title_words
     ):
-        return None  # "the Quinnipiac poll", "the Trump campaign": the name modifies a noun
+        return None  # "the Quinnipiac poll", "the Trump campaign", "Fortune 500 companies": it modifies a noun
     orgs = frozenset(e.text for e in m.doc.entities if e.type in {"ORG", "LOC", "GPE"})
     org_aff, run = _org_before_person(run, orgs)
     has_org_word = any(w.lower_text() in lex.org_words for w in run)
@@ -471,7 +475,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info(name, SourceKind.GROUP)  # "another 19 percent" of those asked: respondents, a group
     plural = lows[head_i].endswith("s") and not lows[head_i].endswith("ss")
     if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
-        return m.info(name + _document_of(m, head_i), SourceKind.DOCUMENT)
+        return m.info(name + _naming_phrase(m, head_i, _DOCUMENT_PREPS), SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):
         return m.info(name, SourceKind.ANONYMOUS)
     if lows[:1] == ["the"] and head_i - i <= 2 and not plural:
@@ -479,6 +483,8 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return MentionInfo(m.mention, m.start, m.end, name, kind, nominal=True)
     if head in lex.title_words and not plural:
         return m.info(name, SourceKind.ANONYMOUS, role=name)
+    if plural:
+        name += _naming_phrase(m, head_i, _GROUP_PREPS)  # "black parents with kids in charter schools"
     if head in lex.org_words:
         return m.info(name, SourceKind.GROUP if plural else SourceKind.ORGANIZATION)  # "companies", "small groups"
     if words[head_i].upos == "PROPN" and words[head_i].ner == "MISC" and not plural:
@@ -494,13 +500,15 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
 
 
 _DOCUMENT_PREPS = frozenset({"of", "by", "from", "on", "into"})
+_GROUP_PREPS = frozenset({"of", "with", "from", "in", "at", "for"})
 
 
-def _document_of(m: _Words, head_i: int) -> str:
-    """What a document's name goes on with: "a Reuters survey | of voter lists", "a 2014 study |
-    by Harvard and the University of California" (a phrase of nouns, no clause)."""
+def _naming_phrase(m: _Words, head_i: int, preps: frozenset[str]) -> str:
+    """What a name goes on with inside the speaker's words: "a Reuters survey | of voter lists",
+    "a 2014 study | by Harvard and …", "black parents | with kids in charter schools" (a phrase
+    of nouns, no clause)."""
     rest = m.words[head_i + 1 :]
-    if not rest or rest[0].lower_text() not in _DOCUMENT_PREPS:
+    if not rest or rest[0].lower_text() not in preps:
         return ""
     if any(w.upos in {"VERB", "AUX", "PRON", "SCONJ"} or _punct(w) for w in rest):
         return ""

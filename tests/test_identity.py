@@ -344,3 +344,19 @@ def test_documents_take_the_fullest_name_the_article_gives(analyze, text, names)
     got = [q.speaker.name for q in result.quotes if q.speaker is not None]
     assert got == names
     assert all(str(q.speaker.kind) == "document" for q in result.quotes if q.speaker is not None)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Black parents with kids in charter schools said that the moratorium was unfair.",
+         "black parents with kids in charter schools"),
+        ("Fortune 500 companies said that taxes were too high.", "Fortune 500 companies"),
+        ("Small groups of protesters said that the police had fired first.", "protesters"),
+    ],
+    ids=["group-with", "name-modifies-noun", "groups-of"],
+)  # fmt: skip
+def test_groups_are_named_by_their_whole_description(analyze, text, name):
+    sp = _speaker(analyze(text))
+    assert (sp.name, str(sp.kind)) == (name, "group")
