@@ -95,7 +95,8 @@ def _time_words(doc: ParsedDoc, j: int, hi: int) -> int:
     while k < hi and doc.words[k].upos in {"DET", "ADJ"} and k - j < 2:
         k += 1
     if k < hi and doc.words[k].lower_text() in TIME_NOUNS and doc.words[k].upos in {"NOUN", "PROPN"}:
-        return k + 1
+        possessive = k + 1 < hi and doc.words[k + 1].lower_text() in {"'s", "’s"}
+        return 0 if possessive else k + 1  # "called last year's tax bill …": a modifier, not a time
     return 0
 
 
@@ -208,6 +209,8 @@ def _inverted(doc: ParsedDoc, c: int, lo: int, hi: int) -> bool:
     """ "CONTENT, said X, a professor …": the speaker follows the cue, the content precedes it."""
     if c - 1 < lo or doc.words[c - 1].text not in {",", "”", "’", '"', "'"}:
         return False
+    if doc.words[c - 1].text != "," and c + 1 < hi and doc.words[c + 1].ner in PERSON_TAGS:
+        return True  # "… system,” said Rae Zimmerman": the parser may take a word in the quote as subject
     subj = next((k for k in doc.children(c) if doc.words[k].deprel in SUBJECTS), None)
     if subj is not None:
         return subj > c
@@ -434,8 +437,10 @@ def find_reported(
 def _main_predicate_follows(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:
     """A participle's "content" that opens with a finite verb is the sentence's own predicate."""
     first = doc.words[content[0]]
+    auxiliary = any(doc.words[k].deprel.startswith("aux") for k in doc.children(c))  # "We're told there is …"
     return (
         "VerbForm=Fin" not in doc.words[c].feats
+        and not auxiliary
         and content[0] > c
         and first.upos in {"VERB", "AUX"}
         and "VerbForm=Fin" in first.feats

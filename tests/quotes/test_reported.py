@@ -52,6 +52,22 @@ pytestmark = pytest.mark.stanza
             "Roy Cooper",
             "that transparency",
         ),
+        (
+            "Upgrading the utilities is a slow process, “because you have such a fixed-in-place system,” said Rae "
+            "Zimmerman, a research professor at New York University.",
+            "indirect",
+            "say",
+            "Rae Zimmerman",
+            "Upgrading the utilities",
+        ),
+        (
+            "Mr. Warner called last year’s tax bill “the worst piece of legislation we have passed.”",
+            "indirect",
+            "call",
+            "Warner",
+            "last year’s tax bill",
+        ),
+        ("We're told there is security footage that the police are looking at.", "indirect", "tell", "we", "is"),
     ],
     ids=[
         "said-that",
@@ -64,6 +80,9 @@ pytestmark = pytest.mark.stanza
         "inverted-name-object",
         "relative-subject",
         "nominal-root",
+        "inverted-after-quote",
+        "time-possessive",
+        "passive-participle",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
