@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, TIME_NOUNS, Lexicon
 from ..nlp import ParsedDoc, Word
 
-__all__ = ["Parenthetical", "parenthetical"]
+__all__ = ["Parenthetical", "clause_start", "parenthetical"]
 
 _PAIRED = frozenset({",", "—", "–"})
 _STOPS = _PAIRED | {";", ":", "(", ")"}
@@ -61,7 +61,7 @@ def parenthetical(doc: ParsedDoc, c: int, lo: int, hi: int, lex: Lexicon) -> Par
         speaker = _trim_frame(doc, c + 1, b)  # "…, say economists, …"
     if speaker is None or not _noun_phrase(doc, *speaker):
         return None
-    left = _piece(doc, _clause_start(doc, lo, a), a)
+    left = _piece(doc, clause_start(doc, lo, a), a)
     if left is None:
         return None
     right = _piece(doc, b + 1, hi)
@@ -128,14 +128,17 @@ def _piece(doc: ParsedDoc, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _clause_start(doc: ParsedDoc, lo: int, end: int) -> int:
-    """Where the content before the frame starts: after a colon, semicolon or an opening bracket,
-    or after the conjunction of the last coordinated clause (", but the air pollution …")."""
+def clause_start(doc: ParsedDoc, lo: int, end: int, *, after_conjunction: bool = True) -> int:
+    """Where the content before a frame starts: after a line break, a colon, semicolon or an
+    opening bracket, or (``after_conjunction``) after the conjunction of the last coordinated
+    clause (", but the air pollution …")."""
     for k in range(end - 1, lo - 1, -1):
         x = doc.words[k]
+        if k > lo and "\n" in doc.text[doc.words[k - 1].end : x.start]:
+            return k  # a heading line is not the start of the content
         if x.text in {";", ":", "("}:
             return k + 1
-        if x.upos == "CCONJ" and k - 1 >= lo and doc.words[k - 1].text == ",":
+        if after_conjunction and x.upos == "CCONJ" and k - 1 >= lo and doc.words[k - 1].text == ",":
             return k + 1
     return lo
 

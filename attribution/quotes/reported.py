@@ -31,7 +31,7 @@ from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
 from .frame import NOUNISH, SUBJECTS, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
-from .parenthetical import parenthetical
+from .parenthetical import clause_start, parenthetical
 
 __all__ = ["find_according_to", "find_reported"]
 
@@ -415,7 +415,7 @@ def find_reported(
             if content is None:
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
                 if end is not None and end > lo:
-                    left = _trim(doc, _clause_start(doc, lo, end), end)
+                    left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
                     # "The talks had failed, the minister said": the content is a clause
                     if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)):
                         content = left
@@ -473,14 +473,6 @@ def _candidate(
         frame=(c, min(hi, c + 8)),
         confidence=0.75 if tier == "speech" else 0.5,
     )
-
-
-def _clause_start(doc: ParsedDoc, lo: int, end: int) -> int:
-    """Start of the content before a frame: after a colon or dash that opens the sentence's last clause."""
-    for k in range(end - 1, lo, -1):
-        if doc.words[k].text in {":", ";"}:
-            return k + 1
-    return lo
 
 
 def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) -> list[Candidate]:

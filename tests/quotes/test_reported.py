@@ -68,6 +68,14 @@ pytestmark = pytest.mark.stanza
             "last year’s tax bill",
         ),
         ("We're told there is security footage that the police are looking at.", "indirect", "tell", "we", "is"),
+        (
+            "How to replace old pipes: slowly, and carefully\nUpgrading the pipes is a slow process, the "
+            "engineer said.",
+            "indirect",
+            "say",
+            "engineer",
+            "Upgrading the pipes",
+        ),
     ],
     ids=[
         "said-that",
@@ -83,6 +91,7 @@ pytestmark = pytest.mark.stanza
         "inverted-after-quote",
         "time-possessive",
         "passive-participle",
+        "not-across-a-heading-line",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
