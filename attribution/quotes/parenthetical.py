@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, TIME_NOUNS, Lexicon
+from ..lexicon import ADDRESSEE_LEMMAS, CONTENT_PREPS, NAMING_LEMMAS, TIME_NOUNS, Lexicon
 from ..nlp import ParsedDoc, Word
 
 __all__ = ["Parenthetical", "clause_start", "parenthetical"]
@@ -28,6 +28,7 @@ MAX_SPEAKER_WORDS = 7
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "that"})
 _FRAME_UPOS = frozenset({"ADV", "AUX", "PART"})  # "also said", "has said", "said later"
 MAX_FRAME_WORDS = 8
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»", "''", "``"})
 _FRAME_WORD_UPOS = frozenset({"ADV", "PART", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
 _NP_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "CCONJ", "ADP", "PART"})
 
@@ -52,6 +53,8 @@ def parenthetical(doc: ParsedDoc, c: int, lo: int, hi: int, lex: Lexicon) -> Par
         return None
     if doc.words[b].text != doc.words[a].text:
         return None
+    if any(doc.words[j].text in _QUOTE_MARKS for j in range(a + 1, b)):
+        return None  # "… in Disaster,” Rebecca Solnit wrote …": a quotation's own frame
     as_clause = doc.words[a + 1].lower_text() == "as"
     speaker = _trim_frame(doc, a + 1 + as_clause, c)
     if speaker is not None:
@@ -94,6 +97,8 @@ def _frame_only(doc: ParsedDoc, s: int, e: int) -> bool:
         return True
     if any(w.upos not in _FRAME_WORD_UPOS or w.lower_text() in _RELATIVES for w in rest):
         return False
+    if rest[0].lower_text() in CONTENT_PREPS:
+        return False  # "wrote of the purpose", "spoke about …": what follows is what was said
     return rest[0].upos == "ADP" or any(w.lower_text() in TIME_NOUNS for w in rest)  # "said last week"
 
 

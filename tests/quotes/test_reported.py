@@ -202,23 +202,31 @@ def test_parenthetical_frame(analyze, text, speaker, pieces):
 
 
 @pytest.mark.parametrize(
-    "text, cue",
+    "text, cue, content",
     [
         (
             "Trump, speaking to a veterans group in Virginia, said he would order a review of the defenses.",
             "say",
+            "he would order",
         ),
         (
             "Citing an unfounded conspiracy theory, Trump accused Rafael Cruz, who was born in Cuba, of associating "
             "with Lee Harvey Oswald.",
             "accuse",
+            "Rafael Cruz",
+        ),
+        (
+            "In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,” Rebecca "
+            "Solnit wrote of the purpose, meaning and satisfaction people find when they pull together.",
+            "write",
+            "of the purpose",
         ),
     ],
-    ids=["participle-between-commas", "object-between-commas"],
+    ids=["participle-between-commas", "object-between-commas", "content-preposition"],
 )
-def test_not_parenthetical(analyze, text, cue):
-    """Commas around a participle or a cue's object are not a parenthetical frame."""
+def test_not_parenthetical(analyze, text, cue, content):
+    """Commas around a participle, a cue's object or what a cue is about are not a parenthetical frame."""
     qs = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == cue]
     assert qs, analyze(text).quotes
     assert all(q.continues is None for q in analyze(text).quotes)
-    assert not qs[0].content.text.startswith(("Trump", "Citing"))
+    assert qs[0].content.text.startswith(content)
