@@ -209,7 +209,8 @@ class _Resolver:
         for cand in cands:
             ctoks = _tokens(cand)
             longer = ctoks and ctoks[-1].lower().rstrip(".,") == key and len(_tokens(best)) < len(ctoks) <= 5
-            if longer and all(t in ctoks for t in toks):
+            lowered = {t.lower() for t in ctoks}  # "De Miranda" at a sentence start is "Luis de Miranda"
+            if longer and all(t.lower() in lowered for t in toks):
                 best = " ".join(ctoks)
         if len(toks) == 1 and best == toks[0]:
             full = {" ".join(c) for c in map(_tokens, cands) if 2 <= len(c) <= 4 and c[0] == toks[0]}

@@ -350,9 +350,10 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         j += 1
     k = j
     while k < len(toks) and (
-        (_is_cap(toks[k]) and lows[k] not in lex.title_words) or (lows[k] in _NAME_PARTICLES and k > j)
+        (_is_cap(toks[k]) and lows[k] not in lex.title_words)
+        or (lows[k] in _NAME_PARTICLES and (k > j or (k + 1 < len(toks) and _is_cap(toks[k + 1]))))
     ):
-        k += 1
+        k += 1  # "de Miranda said": a name may open with its particle
     run = words[j:k]
     if not run or names.holds_non_name_word([w.text for w in run]):
         return None

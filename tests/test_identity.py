@@ -360,3 +360,14 @@ def test_documents_take_the_fullest_name_the_article_gives(analyze, text, names)
 def test_groups_are_named_by_their_whole_description(analyze, text, name):
     sp = _speaker(analyze(text))
     assert (sp.name, str(sp.kind)) == (name, "group")
+
+
+@pytest.mark.stanza
+def test_a_name_with_a_particle_is_one_person_however_it_is_capitalised(analyze):
+    text = (
+        "The philosopher Luis de Miranda wrote a book about neon. De Miranda said that the light was French. "
+        "Later, de Miranda argued that the city had changed."
+    )
+    result = analyze(text)
+    assert [(q.speaker.name, str(q.speaker.kind)) for q in result.quotes] == [("Luis de Miranda", "person")] * 3
+    assert len({q.speaker.source_id for q in result.quotes}) == 1
