@@ -199,9 +199,11 @@ class _Resolver:
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
         self.entities: dict[str, _Entity] = {}
 
-    def fullest_person(self, name: str) -> str:
+    def fullest_person(self, name: str, pos: int | None = None) -> str:
         """The longest person name of the article that ends with this one's surname and holds its
-        words; a lone first name takes the one full name that starts with it ("Fiona" -> "Fiona Parry")."""
+        words (of two people sharing a surname, the one the article named first, before ``pos``: a
+        writer gives the other one more than the surname); a lone first name takes the one full
+        name that starts with it ("Fiona" -> "Fiona Parry")."""
         key = _surname_key(name, self.lex)
         toks = [t for t in _tokens(name) if t.lower() not in self.lex.honorifics]
         best = " ".join(toks) or name
@@ -212,11 +214,21 @@ class _Resolver:
             lowered = {t.lower() for t in ctoks}  # "De Miranda" at a sentence start is "Luis de Miranda"
             if longer and all(t.lower() in lowered for t in toks):
                 best = " ".join(ctoks)
+        if pos is not None and len(toks) == 1 and best != toks[0]:
+            best = self._first_full_name(toks[0], key, pos) or best
         if len(toks) == 1 and best == toks[0]:
             full = {" ".join(c) for c in map(_tokens, cands) if 2 <= len(c) <= 4 and c[0] == toks[0]}
             if len(full) == 1:
                 best = full.pop()
         return best
+
+    def _first_full_name(self, tok: str, key: str, pos: int) -> str | None:
+        """The first full name with this surname written before ``pos``, when two people share it."""
+        full = [(p, n) for p, n in self.persons if len(_tokens(n)) >= 2 and _tokens(n)[-1].lower().rstrip(".,") == key]
+        if len({n for _, n in full}) < 2:
+            return None
+        before = [(p, n) for p, n in full if p < pos and tok in _tokens(n)]
+        return self.fullest_person(min(before)[1]) if before else None
 
     @functools.cached_property
     def titled(self) -> list[tuple[int, str, frozenset[str]]]:
@@ -385,7 +397,7 @@ class _Resolver:
         if kind is SourceKind.ORGANIZATION and len(_tokens(name)) == 1 and self.fullest_person(name) != name:
             kind = SourceKind.PERSON  # a surname the NER took for an organisation ("Doe said")
         if kind is SourceKind.PERSON:
-            name = self.fullest_person(name)
+            name = self.fullest_person(name, m.start)
         elif kind is SourceKind.ORGANIZATION:
             name = self.org_match(name)
         ent = self.entity(kind, name)

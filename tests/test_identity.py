@@ -371,3 +371,15 @@ def test_a_name_with_a_particle_is_one_person_however_it_is_capitalised(analyze)
     result = analyze(text)
     assert [(q.speaker.name, str(q.speaker.kind)) for q in result.quotes] == [("Luis de Miranda", "person")] * 3
     assert len({q.speaker.source_id for q in result.quotes}) == 1
+
+
+@pytest.mark.stanza
+def test_a_shared_surname_names_the_person_the_article_introduced_first(analyze):
+    """Hori Parata and his son Te Kaurinui Robert Parata: "says Parata" is the father, whom the
+    article named first (it gives the son more than the surname), not the longest name."""
+    text = (
+        "Whale whisperer Hori Parata was seven when he saw his first stranding. “Man’s greed is hurting the "
+        "whales,” says Parata, a fierce elder. Parata and his son, Te Kaurinui Robert Parata, were called in. "
+        "Later, Parata said that the whales were sacred."
+    )
+    assert [q.speaker.name for q in analyze(text).quotes] == ["Hori Parata", "Hori Parata"]
