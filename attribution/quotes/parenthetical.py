@@ -134,15 +134,17 @@ def _piece(doc: ParsedDoc, s: int, e: int) -> tuple[int, int] | None:
 
 
 def clause_start(doc: ParsedDoc, lo: int, end: int, *, after_conjunction: bool = True) -> int:
-    """Where the content before a frame starts: after a line break, a colon, semicolon or an
-    opening bracket, or (``after_conjunction``) after the conjunction of the last coordinated
-    clause (", but the air pollution …")."""
+    """Where the content before a frame starts: after a line break, a colon, semicolon or a
+    bracket still open at the frame ("(118 miles)" is closed), or (``after_conjunction``) after
+    the conjunction of the last coordinated clause (", but the air pollution …")."""
+    closed = 0
     for k in range(end - 1, lo - 1, -1):
         x = doc.words[k]
         if k > lo and "\n" in doc.text[doc.words[k - 1].end : x.start]:
             return k  # a heading line is not the start of the content
-        if x.text in {";", ":", "("}:
-            return k + 1
+        closed += (x.text == ")") - (x.text == "(")
+        if x.text in {";", ":"} or (x.text == "(" and closed < 0):
+            return k + 1  # after a colon, or inside a bracket left open before the frame
         if after_conjunction and x.upos == "CCONJ" and k - 1 >= lo and doc.words[k - 1].text == ",":
             return k + 1
     return lo

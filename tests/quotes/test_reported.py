@@ -76,6 +76,14 @@ pytestmark = pytest.mark.stanza
             "engineer",
             "Upgrading the pipes",
         ),
+        (
+            "The cargo craft broke up at an altitude of 190 kilometers (118 miles) over the remote Tuva region, "
+            "Roscosmos said in a statement.",
+            "indirect",
+            "say",
+            "Roscosmos",
+            "The cargo craft",
+        ),
     ],
     ids=[
         "said-that",
@@ -92,6 +100,7 @@ pytestmark = pytest.mark.stanza
         "time-possessive",
         "passive-participle",
         "not-across-a-heading-line",
+        "closed-bracket-before-frame",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
