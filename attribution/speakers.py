@@ -236,14 +236,23 @@ def _conjoined(m: _Words) -> MentionInfo | None:
         return None
     names = []
     for part in parts:
-        while part and (part[0].lower_text() in _DETERMINERS or _punct(part[0])):
-            part = part[1:]
+        while part and (part[0].lower_text() in _DETERMINERS | _RELATIONAL or _punct(part[0])):
+            part = part[1:]  # "both Roscosmos and NASA"
+        part = _after_role_nouns(part)  # "attorneys Tim Sweeney and Lisa Lagos": the role is not the name
         while part and _punct(part[-1]):
             part = part[:-1]
         names.append(_lower_initial(m, part[0], m.join(part)) if part else "")
     if not all(names):
         return None
     return m.info(" and ".join(names), SourceKind.GROUP)
+
+
+def _after_role_nouns(part: list) -> list:
+    """The name after lower-case nouns that open a conjunct ("attorneys Tim Sweeney")."""
+    k = 0
+    while k < len(part) and part[k].text.islower() and part[k].upos == "NOUN":
+        k += 1
+    return part[k:] if 0 < k < len(part) and _is_cap(part[k].text) else part
 
 
 def anonymity_reason(text: str) -> str | None:

@@ -383,3 +383,28 @@ def test_a_shared_surname_names_the_person_the_article_introduced_first(analyze)
         "Later, Parata said that the whales were sacred."
     )
     assert [q.speaker.name for q in analyze(text).quotes] == ["Hori Parata", "Hori Parata"]
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        ("In a court filing, attorneys Tim Sweeney and Lisa Lagos wrote that the lawsuit was frivolous.",
+         "attorneys Tim Sweeney and Lisa Lagos", "Tim Sweeney and Lisa Lagos"),
+        ("In a joint statement, both Roscosmos and NASA said the crew was safe.", "both Roscosmos and NASA",
+         "Roscosmos and NASA"),
+    ],
+    ids=["role-before-names", "both"],
+)  # fmt: skip
+def test_conjoined_speakers_are_named_without_roles_or_both(settings, text, mention, name):
+    """Whichever words the chooser takes, a conjoined speaker's name holds only the conjuncts."""
+    from attribution import nlp
+    from attribution.lexicon import default_lexicon
+    from attribution.speakers import describe_mention
+
+    doc = next(iter(nlp.parse([text], settings)))
+    start = text.index(mention)
+    first = next(w.i for w in doc.words if w.start == start)
+    last = next(w.i for w in doc.words if w.end == start + len(mention))
+    info = describe_mention(doc, (first, last + 1), lex=default_lexicon())
+    assert (info.name, str(info.kind)) == (name, "group")
