@@ -488,7 +488,9 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info(name + _naming_phrase(m, head_i, _DOCUMENT_PREPS), SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):
         return m.info(name, SourceKind.ANONYMOUS)
-    if lows[:1] == ["the"] and head_i - i <= 2 and not plural:
+    # "the Tuva government": an organisation with a name, not an anaphor ("the Republican nominee" is one)
+    named = head in lex.org_words and any(_is_cap(m.toks[k]) for k in range(max(1, i), head_i))
+    if lows[:1] == ["the"] and head_i - i <= 2 and not plural and not named:
         kind = SourceKind.ORGANIZATION if head in lex.org_words else SourceKind.PERSON
         return MentionInfo(m.mention, m.start, m.end, name, kind, nominal=True)
     if head in lex.title_words and not plural:

@@ -408,3 +408,14 @@ def test_conjoined_speakers_are_named_without_roles_or_both(settings, text, ment
     last = next(w.i for w in doc.words if w.end == start + len(mention))
     info = describe_mention(doc, (first, last + 1), lex=default_lexicon())
     assert (info.name, str(info.kind)) == (name, "group")
+
+
+@pytest.mark.stanza
+def test_a_definite_phrase_with_a_name_is_not_a_nominal_anaphor(analyze):
+    """*the Tuva government* names an organisation; only a bare *the government* looks back."""
+    text = (
+        "Police said the road was closed. Local people reported seeing a flash of light west of Kyzyl, "
+        "the Tuva government was quoted as saying late Thursday."
+    )
+    names = [q.speaker.name for q in analyze(text).quotes]
+    assert names[0].lower() == "police" and "Tuva government" in names
