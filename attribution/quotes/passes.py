@@ -219,17 +219,20 @@ def _with_trailing_name(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
     """ "A lawyer for the news outlets, David Schulz, said": the name a descriptor introduces, right
     after it or between commas, is part of the speaker words."""
     if e < hi and doc.words[e - 1].upos == "NOUN" and doc.words[e - 1].text.islower():
-        k = e  # "Crisis Group senior analyst Noah Bonsey said": the parser split off the name
-        while k < hi and doc.words[k].upos == "PROPN" and doc.words[k].ner in PERSON_TAGS:
-            k += 1
+        k = _person_name_end(doc, e, hi)  # "Crisis Group senior analyst Noah Bonsey said": split off
         if k > e:
             return k
     if e + 2 >= hi or doc.words[e].text != "," or not any(doc.words[j].upos == "NOUN" for j in range(s, e)):
         return e
-    k = e + 1
+    k = _person_name_end(doc, e + 1, hi)
+    return k if k > e + 1 and k < len(doc.words) and doc.words[k].text == "," else e
+
+
+def _person_name_end(doc: ParsedDoc, k: int, hi: int) -> int:
+    """The end of the run of person-tagged proper nouns starting at ``k``."""
     while k < hi and doc.words[k].upos == "PROPN" and doc.words[k].ner in PERSON_TAGS:
         k += 1
-    return k if k > e + 1 and k < len(doc.words) and doc.words[k].text == "," else e
+    return k
 
 
 def _with_conjuncts(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
