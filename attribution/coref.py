@@ -224,10 +224,10 @@ class _Resolver:
 
     def _first_full_name(self, tok: str, key: str, pos: int) -> str | None:
         """The first full name with this surname written before ``pos``, when two people share it."""
-        full = [(p, n) for p, n in self.persons if len(_tokens(n)) >= 2 and _tokens(n)[-1].lower().rstrip(".,") == key]
-        if len({n for _, n in full}) < 2:
+        full = [(p, n, t) for p, n in self.persons if len(t := _tokens(n)) >= 2 and t[-1].lower().rstrip(".,") == key]
+        if len({n for _, n, _ in full}) < 2:
             return None
-        before = [(p, n) for p, n in full if p < pos and tok in _tokens(n)]
+        before = [(p, n) for p, n, t in full if p < pos and tok in t]
         return self.fullest_person(min(before)[1]) if before else None
 
     @functools.cached_property

@@ -71,8 +71,8 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
         if x.text in {",", ":"}:
             j += 1
             continue
-        if _time_words(doc, j, hi):
-            j = _time_words(doc, j, hi)  # "said Wednesday that", "said last month that"
+        if time_end := _time_words(doc, j, hi):
+            j = time_end  # "said Wednesday that", "said last month that"
             continue
         if addressee and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper()):
             j = _addressee_end(doc, j, hi)
