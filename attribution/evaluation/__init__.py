@@ -250,7 +250,7 @@ def evaluate(
                 conf = {q.id: q.confidence for q in result.quotes}
                 run.confidences.extend((conf.get(p.id, 0.5), i in matched) for i, p in enumerate(pred))
                 if canonical is not None and run.canonical is not None:
-                    _score_canonical(run.canonical, canonical, g.name, gold, pred, pairs)
+                    _score_canonical(run.canonical, canonical, g.name, text, gold, pred, pairs)
         run.articles += 1
         if progress:
             progress(n, len(golds))
@@ -261,6 +261,7 @@ def _score_canonical(
     counts: CanonicalCounts,
     canonical: dict[tuple[str, str], CanonicalGold],
     article: str,
+    text: str,
     gold: list[Attr],
     pred: list[Attr],
     pairs: list[tuple[int, int]],
@@ -271,7 +272,8 @@ def _score_canonical(
         if row is None:
             continue
         name, kind, gender = pred[pi].speaker or (None, None, None)
-        counts.add(row, name, kind, gender, f"{article} {gold[gi].id}")
+        written = (_span_text(text, gold[gi].source), _span_text(text, pred[pi].source))
+        counts.add(row, name, kind, gender, f"{article} {gold[gi].id}", written)
 
 
 def errors_markdown(run: EvalRun) -> str:
@@ -291,9 +293,17 @@ def errors_markdown(run: EvalRun) -> str:
         lines.append("")
     if run.canonical is not None and run.canonical.wrong:
         lines += [f"## Canonical speaker: wrong name or kind ({len(run.canonical.wrong)})", ""]
-        lines += [f"- **{w['where']}** gold *{_md(w['gold'])}*, got *{_md(w['got'])}*" for w in run.canonical.wrong]
+        lines += [
+            f"- **{w['where']}** gold *{_md(w['gold'])}*, got *{_md(w['got'])}* "
+            f"(written: gold *{_md(w['gold_mention'])}*, ours *{_md(w['mention'])}*)"
+            for w in run.canonical.wrong
+        ]
         lines.append("")
     return "\n".join(lines)
+
+
+def _span_text(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    return " … ".join(text[s:e] for s, e in spans)
 
 
 def _md(s: str) -> str:

@@ -58,7 +58,16 @@ class CanonicalCounts:
     gender: int = 0
     wrong: list[dict[str, str]] = field(default_factory=list)
 
-    def add(self, gold: CanonicalGold, name: str | None, kind: str | None, gender: str | None, where: str) -> None:
+    def add(
+        self,
+        gold: CanonicalGold,
+        name: str | None,
+        kind: str | None,
+        gender: str | None,
+        where: str,
+        written: tuple[str, str] = ("", ""),
+    ) -> None:
+        """Count one matched row; ``written`` is (gold source text, predicted speaker mention) for the errors."""
         self.matched += 1
         ok_name = norm_name(name) == norm_name(gold.name)
         self.name += ok_name
@@ -67,7 +76,15 @@ class CanonicalCounts:
             self.persons += 1
             self.gender += (gender or "unknown") == gold.gender
         if not ok_name or kind != gold.kind:
-            self.wrong.append({"where": where, "gold": f"{gold.name} ({gold.kind})", "got": f"{name} ({kind})"})
+            self.wrong.append(
+                {
+                    "where": where,
+                    "gold": f"{gold.name} ({gold.kind})",
+                    "got": f"{name} ({kind})",
+                    "gold_mention": written[0],
+                    "mention": written[1],
+                }
+            )
 
     def to_dict(self) -> dict[str, Any]:
         def share(a: int, b: int) -> float:
