@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import names
 from .gender import PERSON_TAGS, stated_gender
@@ -405,6 +405,37 @@ class _Resolver:
             ent.aliases.append(m.name)
         return ent
 
+    def owned(self, m: MentionInfo) -> _Entity | None:
+        """ "Her daughter" -> *daughter of Amelize Joseph*, "Ivana Trump's brief" -> *brief of Ivana
+        Trump*; an organisation takes its owner's name before it ("Hillary Clinton's campaign" ->
+        *Clinton campaign*)."""
+        owner = self.owner_of(m)
+        if owner is None:
+            return None
+        if m.kind is SourceKind.ORGANIZATION:
+            lead = _tokens(owner.name)[-1] if owner.kind is SourceKind.PERSON else owner.name
+            name = f"{lead} {m.name}"
+        else:
+            name = f"{m.name} of {owner.name}"
+        ent = self.entity(m.kind, name)
+        if m.name not in ent.aliases:
+            ent.aliases.append(m.name)
+        return ent
+
+    def owner_of(self, m: MentionInfo) -> _Entity | None:
+        o = m.owner
+        if o is None:
+            return None
+        if not o.pronoun:
+            if o.kind is SourceKind.PERSON:
+                return _Entity(self.fullest_person(o.name, o.start), SourceKind.PERSON)
+            return _Entity(self.org_match(o.name), SourceKind.ORGANIZATION)
+        low = o.mention.lower()
+        if low in {"his", "her"}:
+            return self.gendered_person(replace(o, start=m.start))
+        kinds = {SourceKind.ORGANIZATION} if low == "its" else {SourceKind.GROUP, SourceKind.ORGANIZATION}
+        return self.last_of(kinds, m.start)
+
     def resolve(self, m: MentionInfo) -> _Entity:
         ent = None
         if m.pronoun and m.mention.lower() == "who":
@@ -412,6 +443,8 @@ class _Resolver:
         titled = m.kind is SourceKind.ANONYMOUS or (m.nominal and m.kind is SourceKind.PERSON)
         if ent is None and titled and not m.pronoun:
             ent = self.titled_person(m)
+        if ent is None and m.owner is not None:
+            ent = self.owned(m)
         if ent is None and m.kind is SourceKind.DOCUMENT:
             ent = self.fullest_document(m)
         if ent is None:

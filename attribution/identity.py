@@ -44,17 +44,63 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
     return replace(info, mention=who.text, start=who.start, end=who.end)
 
 
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+_PREMODIFIERS = frozenset({"det", "amod", "nummod", "compound", "nmod:poss", "case", "flat", "flat:name", "det:poss"})
+
+
 def _noun_before_who(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
-    """ "an architect who said he was stiffed": *who* right after a common noun speaks for that
-    noun's phrase (a name before *who* is left to the resolver)."""
+    """A relative pronoun speaks for the noun phrase its clause modifies: "an architect who said he
+    was stiffed", "the European Union, which contended …", "Future45, a super PAC that intends …"
+    (the name before an apposition).  The phrase must end right before the pronoun (punctuation
+    between), else the parse is not trusted."""
     s, e = span
+    if e - s != 1 or doc.words[s].lower_text() not in _RELATIVES:
+        return span
+    k = _relative_head(doc, s)
+    if k is None or any(doc.words[j].upos != "PUNCT" for j in range(k + 1, s)):
+        return span
+    limit = (doc.sentences[doc.words[k].sent].first, s)
+    first = _np_start(doc, k, limit[0])
+    return _name_an_apposition_follows(doc, first, limit) or (first, k + 1)
+
+
+def _np_start(doc: ParsedDoc, k: int, lo: int) -> int:
+    """The first word of the phrase the noun ``k`` ends: its determiners, modifiers and compounds
+    only (not "there are still" before "some people")."""
+    first = k
+    while first - 1 >= lo and doc.words[first - 1].deprel in _PREMODIFIERS and doc.words[first - 1].head <= k:
+        first -= 1
+    return first
+
+
+def _relative_head(doc: ParsedDoc, s: int) -> int | None:
+    """The noun a relative clause hangs on (the parse's ``acl:relcl``), else the noun right before
+    *who* or *which* (", " between allowed)."""
+    w = doc.words[s]
+    verb = doc.words[w.head] if w.head >= 0 and w.deprel.startswith("nsubj") else None
+    relcl = verb is not None and verb.deprel == "acl:relcl" and 0 <= verb.head < s
+    if relcl and doc.words[verb.head].upos in {"NOUN", "PROPN"}:
+        return verb.head
     k = s - 1 if s > 0 and doc.words[s - 1].text != "," else s - 2
-    if e - s != 1 or doc.words[s].lower_text() not in {"who", "whom"} or k < 0:
-        return span
+    if w.lower_text() == "that" or k < 0:
+        return None
     prev = doc.words[k]
-    if prev.upos != "NOUN" or prev.sent != doc.words[s].sent:
-        return span
-    return noun_phrase(doc, k, limit=(doc.sentences[prev.sent].first, k + 1))
+    return k if prev.upos in {"NOUN", "PROPN"} and prev.sent == w.sent else None
+
+
+def _name_an_apposition_follows(doc: ParsedDoc, first: int, limit: tuple[int, int]) -> tuple[int, int] | None:
+    """ "Future45, a super PAC": the name a common-noun apposition follows (with its conjuncts)."""
+    k = first - 2
+    if k < limit[0] or doc.words[first - 1].text != "," or doc.words[first].upos == "PROPN":
+        return None
+    if doc.words[k].upos != "PROPN":
+        return None
+    while doc.words[k].deprel in {"flat", "compound", "flat:name"} and limit[0] <= doc.words[k].head < k:
+        k = doc.words[k].head
+    while doc.words[k].deprel == "conj" and limit[0] <= doc.words[k].head < k:
+        k = doc.words[k].head
+    lo, _ = noun_phrase(doc, k, limit=(limit[0], first - 1))
+    return lo, first - 1  # through the conjuncts ("China and the United States, the world's …")
 
 
 def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexicon) -> list[Resolved | None]:

@@ -8,7 +8,7 @@ Observatory for Human Rights" -> organisation, role *UK-based*; "local activists
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import names
 from .lexicon import Lexicon, default_lexicon
@@ -62,6 +62,7 @@ class MentionInfo:
     nominal: bool = False  # "the analyst", "the group": resolved like a pronoun
     anonymity_reason: str | None = None
     thing: bool = False  # a thing, not a known kind of document ("the data", "the revision")
+    owner: MentionInfo | None = None  # "Her daughter", "Ivana Trump's brief": named "daughter of <owner>"
 
 
 def acronym(name: str) -> str | None:
@@ -124,6 +125,7 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
         if info is not None:
             return info
     affiliation = _possessive_owner(m)
+    owner = None if affiliation else _owner(m)
     appos = _apposition(m)
     i = _after_quantity(m)
     if i >= len(m.words):
@@ -131,8 +133,37 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
     for step in (_group, _person, _person_after, _organization, _common):
         info = step(m, i, affiliation, appos)
         if info is not None:
+            if owner is not None and info.name and info.kind is not SourceKind.PERSON:
+                return replace(info, owner=owner)
             return info if info.name else None
     return None
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+
+def _owner(m: _Words) -> MentionInfo | None:
+    """Who owns an unnamed speaker ("Her daughter", "Ivana Trump's brief", "Hillary Clinton's
+    campaign"): a possessive pronoun, or a name before *'s* (then dropped from the words).  Only
+    for a common-noun phrase after it; the resolver names the owner (guideline 8 of the gold)."""
+    rest_from = None
+    if len(m.words) > 1 and m.lows[0] in _POSSESSIVE_PRONOUNS:
+        owner = MentionInfo(m.toks[0], m.words[0].start, m.words[0].end, m.toks[0], SourceKind.PERSON, pronoun=True)
+        rest_from = 1
+    else:
+        k = next((j for j, low in enumerate(m.lows) if low in {"'s", "’s"}), None)
+        if k is None or k == 0 or k > 5 or not all(w.upos == "PROPN" or w.upos == "DET" for w in m.words[:k]):
+            return None
+        owner = describe_mention(m.doc, (m.words[0].i, m.words[k].i), lex=m.lex)
+        rest_from = k + 1
+    rest = m.words[rest_from:]
+    if not rest or any(w.upos == "PROPN" for w in rest) or rest[_head_index(rest, 0)].upos != "NOUN":
+        return None
+    if owner is None or owner.kind not in {SourceKind.PERSON, SourceKind.ORGANIZATION}:
+        return None
+    if not owner.pronoun:
+        m.words = rest  # "Ivana Trump's brief": the brief speaks
+    return owner
 
 
 def _after_quantity(m: _Words) -> int:

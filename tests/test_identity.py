@@ -419,3 +419,53 @@ def test_a_definite_phrase_with_a_name_is_not_a_nominal_anaphor(analyze):
     )
     names = [q.speaker.name for q in analyze(text).quotes]
     assert names[0].lower() == "police" and "Tuva government" in names
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, cue, name, kind",
+    [
+        ("Ricketts will help fund Future45, a super PAC that announced it will hammer Hillary Clinton with negative "
+         "ads.", "announced", "Future45", "organization"),
+        ("Much of the impetus came from China and the United States, the world's two biggest polluters, which "
+         "together vowed to stave off the worst effects of climate change.", "vowed", "China and United States",
+         "group"),
+        ("The tax bill was levied by the European Union, which contended that Ireland undertaxed the company.",
+         "contended", "European Union", "organization"),
+        ("An architect who said he was stiffed sued the company.", "said", "architect", "anonymous"),
+    ],
+    ids=["that-after-apposition", "which-after-conjoined-names", "comma-which", "who-after-noun"],
+)  # fmt: skip
+def test_a_relative_pronoun_speaks_for_the_phrase_it_follows(analyze, text, cue, name, kind):
+    q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
+    assert q.speaker is not None
+    assert (q.speaker.name, str(q.speaker.kind)) == (name, kind)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Ivana Trump filed papers on Monday. Ivana Trump's brief said that the reports were false.",
+         "brief of Ivana Trump", "document"),
+        ("Amelize Joseph came to the rally with her family. Her daughter said that the school needed money.",
+         "daughter of Amelize Joseph", "anonymous"),
+        ("Hillary Clinton’s campaign has asked NBC’s Lester Holt to fact check Donald Trump.", "Clinton campaign",
+         "organization"),
+        # negatives: a title after the possessive names a person; no owner in the text, no "of"
+        ("ICG's senior analyst Noah Bonsey said the talks had failed.", "Noah Bonsey", "person"),
+        ("Her daughter said the school needed money.", "daughter", "anonymous"),
+    ],
+    ids=["name-s-document", "her-daughter", "name-s-campaign", "title-after-possessive", "owner-unknown"],
+)  # fmt: skip
+def test_an_owned_speaker_is_named_by_its_owner(analyze, text, name, kind):
+    """Guideline 8 of the canonical gold: "Her daughter" -> *daughter of Amelize Joseph*."""
+    sp = _speaker(analyze(text))
+    assert (sp.name, str(sp.kind)) == (name, kind)
+
+
+@pytest.mark.stanza
+def test_subjects_the_parser_split_are_one_speaker(analyze):
+    """ "The Republican nominee and his aides": the parser gives *said* two subjects."""
+    text = "The Republican nominee and his aides haven't said much about how he is preparing for the debate."
+    assert _speaker(analyze(text)).mention == "The Republican nominee and his aides"

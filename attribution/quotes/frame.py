@@ -218,6 +218,30 @@ def _name_before_apposition(doc: ParsedDoc, cue: int, span: tuple[int, int]) -> 
     return span
 
 
+def _joined_subjects(doc: ParsedDoc, cue: int, subj: int, span: tuple[int, int]) -> tuple[int, int]:
+    """A parser may give a verb two subjects where the text has one phrase: a name split before
+    its possessive ("Hillary | Clinton’s campaign", *Hillary* and *campaign* both ``nsubj``) or a
+    coordination ("The nominee | and | his aides").  Those subjects before the cue are one speaker."""
+    first, last = span
+    if not _nominal_head(doc, subj):
+        return span
+    for other in doc.children(cue):
+        if other == subj or other > cue or doc.words[other].deprel not in SUBJECTS or not _nominal_head(doc, other):
+            continue
+        lo, hi = noun_phrase(doc, other, limit=(doc.sentences[doc.words[cue].sent].first, cue))
+        (a, b), (c, d) = sorted([(first, last), (lo, hi)])
+        split_name = c < b or (b == c and doc.words[b - 1].upos == "PROPN" and doc.words[c].upos == "PROPN")
+        coordinated = c == b + 1 and doc.words[b].upos == "CCONJ"
+        if split_name or coordinated:
+            first, last = a, d
+    return first, last
+
+
+def _nominal_head(doc: ParsedDoc, j: int) -> bool:
+    w = doc.words[j]
+    return w.upos in {"NOUN", "PROPN"} and w.ner not in {"DATE", "TIME"} and w.lower_text() not in RELATIVE_WORDS
+
+
 def snap_to_entities(
     doc: ParsedDoc, span: tuple[int, int], *, lo: int, hi: int, content: tuple[int, int] | None = None
 ) -> tuple[int, int]:
@@ -269,7 +293,8 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     if subj is not None and doc.words[subj].lower_text() in RELATIVE_WORDS and w.deprel.startswith("acl"):
         return outside((subj, subj + 1))  # "Barkley, who said …": coreference finds who "who" is
     if subj is not None and doc.words[subj].upos in NOUNISH | {"DET", "ADJ"}:
-        span = outside(_name_before_apposition(doc, cue, noun_phrase(doc, subj, limit=(lo, hi))))
+        span = _joined_subjects(doc, cue, subj, noun_phrase(doc, subj, limit=(lo, hi)))
+        span = outside(_name_before_apposition(doc, cue, span))
         if span is not None and doc.words[subj].lower_text() not in RELATIVE_WORDS:
             return span
     if subj is None and _participle(w):
