@@ -24,7 +24,6 @@ suffix stripping of lower-cased words, minus the function words in ``data/stop_w
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 import re
@@ -34,10 +33,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from importlib import resources
 
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz.distance import LCSseq, Levenshtein
+
+from .lexicon import default_lexicon
 
 __all__ = [
     "Claim",
@@ -346,10 +346,8 @@ def build_claims(items: Sequence[ClaimItem]) -> tuple[list[Claim], list[int]]:
     return claims, claim_of
 
 
-@functools.cache
 def _stop_words() -> frozenset[str]:
-    text = resources.files("attribution.data").joinpath("stop_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return default_lexicon().function_words
 
 
 def _stem(word: str) -> str:

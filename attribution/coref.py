@@ -150,19 +150,29 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _NOT_IN_NAME = frozenset({"new", "latest", "recent", "other", "another", "same", "first", "last"})
 
 
-def _premodified(doc: ParsedDoc, i: int) -> int:
+def _premodified(doc: ParsedDoc, i: int, function_words: frozenset[str] = frozenset()) -> int:
     """Where a noun's names, nouns and adjectives written right before it start, without
-    determiners and words that only place it in time ("new", "latest")."""
+    determiners and words that only place it in time ("new", "latest").  In a sentence left
+    unparsed (no tags) a word counts unless it is a function word."""
     s = i
     sent_first = doc.sentences[doc.words[i].sent].first
     while s - 1 >= sent_first:
         w = doc.words[s - 1]
-        if w.lower_text() in _NOT_IN_NAME or not (w.upos in {"PROPN", "NOUN", "ADJ", "NUM"} or w.text in {"/", "-"}):
+        untagged = w.upos == "X" and w.text.isalnum() and w.lower_text() not in function_words
+        if w.lower_text() in _NOT_IN_NAME or not (
+            w.upos in {"PROPN", "NOUN", "ADJ", "NUM"} or w.text in {"/", "-"} or untagged
+        ):
             break
         s -= 1
     while s < i and doc.words[s].text in {"/", "-"}:
         s += 1
     return s
+
+
+def _name_word(w: Word) -> bool:
+    """A proper noun, or a capitalised word of a sentence left unparsed (not its first)."""
+    untagged = w.upos == "X" and w.text[:1].isupper() and w.i != 0 and w.text.isalnum()
+    return w.upos == "PROPN" or untagged
 
 
 def _tokens(name: str) -> list[str]:
@@ -261,17 +271,21 @@ class _Resolver:
 
     def fullest_document(self, m: MentionInfo) -> _Entity | None:
         """*the poll* -> the latest earlier poll the article names ("a new Reuters/Ipsos opinion poll";
-        "an exhaustive study" names none)."""
-        toks = m.mention.lower().split()
-        if len(toks) != 2 or toks[0] not in _DEFINITE:
+        "an exhaustive study" names none); a shorter name of a document named before takes that
+        name ("The Reuters/Ipsos poll" after "the Reuters/Ipsos opinion poll")."""
+        toks = re.findall(r"\w+", m.name.lower())
+        bare = len(m.mention.split()) == 2 and m.mention.split()[0].lower() in _DEFINITE
+        if not toks or not (bare or m.mention.lower().startswith("the ")):
             return None
         at = word_at(self.doc, m.start) or 0
         best = None
         for w in self.doc.words[:at]:
-            if w.upos == "NOUN" and w.lower_text() == toks[1]:
-                s = _premodified(self.doc, w.i)
-                if any(x.upos == "PROPN" for x in self.doc.words[s : w.i]):
-                    best = self.doc.text[self.doc.words[s].start : w.end]  # the latest named one
+            if w.upos in {"NOUN", "PROPN", "X"} and w.lower_text() == toks[-1]:  # "poll" may be tagged a name
+                s = _premodified(self.doc, w.i, self.lex.function_words)
+                name = self.doc.text[self.doc.words[s].start : w.end]
+                longer = set(toks) < set(re.findall(r"\w+", name.lower()))
+                if any(_name_word(x) for x in self.doc.words[s : w.i]) and (bare or longer):
+                    best = name  # the latest named one
         return self.entity(SourceKind.DOCUMENT, best) if best else None
 
     def org_match(self, name: str) -> str:

@@ -108,6 +108,7 @@ class Lexicon:
     corporate_suffixes: frozenset[str] = frozenset()  # "Corp", "Inc": never in an acronym
     leading_words: frozenset[str] = frozenset()  # "Though", "For", "Were": never start a name
     credit_words: frozenset[str] = frozenset()  # "Getty Images", "Photo": credits before a name
+    function_words: frozenset[str] = frozenset()  # "the", "about": never a content word or part of a name
     gendered: dict[str, str] = field(default_factory=dict)  # "she" -> "female", "Mr." -> "male"
 
     def cue_forms(self, *, wider: bool = True) -> frozenset[str]:
@@ -253,6 +254,7 @@ def default_lexicon() -> Lexicon:
         corporate_suffixes=_words("corporate_suffixes.txt"),
         leading_words=_words("leading_words.txt"),
         credit_words=_words("credit_words.txt"),
+        function_words=_words("stop_words.txt"),
         gendered=_gendered(),
     )
 

@@ -244,7 +244,7 @@ def _pronoun(m: _Words) -> MentionInfo | None:
 def _anonymous_phrase(m: _Words) -> MentionInfo | None:
     # the phrase follows the mention closely ("people close to the talks"), not anywhere after it
     # ("… so far from God and so close to the United States")
-    near = m.context[:ANONYMITY_REACH].split("“")[0].split('"')[0]
+    near = re.split(r"[“\"‘]|''|``", m.context[:ANONYMITY_REACH])[0]  # not inside a quotation that follows
     around = f"{m.mention.lower()} {near.lower()}"
     if any(p in around for p in m.lex.anonymous_phrases):
         name = _description(m, 0)
@@ -513,7 +513,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     head = words[head_i].lemma.lower()
     name = _description(m, i, head_i)
     if head in {"percent", "%"}:
-        return m.info(name, SourceKind.GROUP)  # "another 19 percent" of those asked: respondents, a group
+        return m.info(_respondents(m, head_i), SourceKind.GROUP)  # "another 19 percent": respondents, a group
     plural = lows[head_i].endswith("s") and not lows[head_i].endswith("ss")
     if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
         return m.info(name + _naming_phrase(m, head_i, _DOCUMENT_PREPS), SourceKind.DOCUMENT)
@@ -540,6 +540,67 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     if not human and words[head_i].upos != "PROPN":
         return m.info(name, SourceKind.DOCUMENT, thing=True)  # "her submission to the court", "bomb threats"
     return m.info(name, SourceKind.GROUP)
+
+
+# How far back a bare "63 percent" looks for the population a poll figure was given of.
+POPULATION_SENTENCES = 3
+
+
+def _respondents(m: _Words, head_i: int) -> str:
+    """The people a poll percentage stands for (guideline 10 of the gold): "52 percent of
+    registered voters" -> *registered voters*; a bare "63 percent" -> the population of the
+    latest "percent of …" in the sentences before it; else *poll respondents*."""
+    doc = m.doc
+    own = _population(doc, m.words[head_i].i, m.words[-1].i + 1)
+    if own is not None:
+        return own
+    k = m.words[head_i].i
+    floor = doc.sentences[max(0, doc.words[k].sent - POPULATION_SENTENCES)].first
+    for j in range(k - 1, floor - 1, -1):
+        if doc.words[j].lemma.lower() in {"percent", "%"}:
+            found = _population(doc, j, doc.sentences[doc.words[j].sent].last)
+            if found is not None:
+                return found
+    return "poll respondents"
+
+
+def _population(doc: ParsedDoc, pct: int, end: int) -> str | None:
+    """ "percent | of registered voters": the common-noun phrase after *of* (before ``end``)."""
+    if pct + 2 >= end or doc.words[pct + 1].lower_text() != "of":
+        return None
+    if not doc.sentences[doc.words[pct].sent].parsed:
+        return _population_untagged(doc, pct, end)
+    words = []
+    for w in doc.words[pct + 2 : end]:
+        modifier = w.upos in {"DET", "ADJ", "NOUN", "NUM"} or "VerbForm=Part" in w.feats  # "registered voters"
+        if not modifier or (w.upos == "DET" and words):
+            break
+        words.append(w)
+    while words and words[0].upos in {"DET", "NUM"}:
+        words.pop(0)
+    if not words:
+        return "poll respondents" if doc.words[pct + 2].lower_text() in {"those", "respondents"} else None
+    if words[-1].upos != "NOUN":
+        return None
+    return (
+        " ".join(w.text for w in words).lower() if not any(_is_cap(w.text) for w in words) else _join(doc.text, words)
+    )
+
+
+def _population_untagged(doc: ParsedDoc, pct: int, end: int) -> str | None:
+    """The same in a sentence left unparsed: up to three words after *of*, through the first
+    plural ("of registered voters agreed" -> *registered voters*)."""
+    after = doc.words[pct + 2 : min(end, pct + 5)]
+    if after and after[0].lower_text() in {"those", "respondents"}:
+        return "poll respondents"
+    words = []
+    for w in after:
+        if not w.text.isalpha():
+            break
+        words.append(w)
+        if w.lower_text().endswith("s") and not w.lower_text().endswith("ss"):
+            return _join(doc.text, words) if any(_is_cap(x.text) for x in words) else _join(doc.text, words).lower()
+    return None
 
 
 _DOCUMENT_PREPS = frozenset({"of", "by", "from", "on", "into"})

@@ -469,3 +469,37 @@ def test_subjects_the_parser_split_are_one_speaker(analyze):
     """ "The Republican nominee and his aides": the parser gives *said* two subjects."""
     text = "The Republican nominee and his aides haven't said much about how he is preparing for the debate."
     assert _speaker(analyze(text)).mention == "The Republican nominee and his aides"
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, cue, name",
+    [
+        ("Nearly 40 percent of likely voters said the economy mattered most.", "said", "likely voters"),
+        ("Only 52 percent of registered voters agreed that Clinton is healthy. However, 63 percent said Clinton was "
+         "justified in keeping her diagnosis private.", "said", "registered voters"),
+        ("Another 19 percent said they would not pick either candidate.", "said", "poll respondents"),
+    ],
+    ids=["percent-of", "percent-given-before", "percent-alone"],
+)  # fmt: skip
+def test_a_poll_percentage_speaks_for_its_population(analyze, text, cue, name):
+    """Guideline 10 of the canonical gold: the respondents are the speaker, a group."""
+    q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
+    assert (q.speaker.name, str(q.speaker.kind)) == (name, "group")
+
+
+@pytest.mark.stanza
+def test_a_document_named_again_shorter_keeps_its_fullest_name(analyze):
+    text = (
+        "The latest Reuters/Ipsos opinion poll released Friday shows that Clinton leads Trump. "
+        "The Reuters/Ipsos poll also said that voters were unhappy."
+    )
+    q = next(q for q in analyze(text).quotes if q.content.text.startswith("that voters"))
+    assert (q.speaker.mention, q.speaker.name) == ("The Reuters/Ipsos poll", "Reuters/Ipsos opinion poll")
+
+
+@pytest.mark.stanza
+def test_an_anonymity_phrase_inside_the_quotation_that_follows_is_not_the_speakers(analyze):
+    text = "Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the US.''"
+    sp = _speaker(analyze(text))
+    assert (sp.name, str(sp.kind)) == ("Mexicans", "group")

@@ -54,7 +54,7 @@ def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = No
     clauses, clausal parts and trailing punctuation, kept contiguous around the head."""
     cut: set[int] = set()
     for child in doc.children(head):
-        if doc.words[child].deprel in _NP_CUT and doc.words[child].deprel != "punct":
+        if doc.words[child].deprel in _NP_CUT and doc.words[child].deprel != "punct" and not _slashed(doc, child):
             cut.update(subtree(doc, child))
     idx = [j for j in subtree(doc, head) if j not in cut]
     if limit is not None:
@@ -81,6 +81,12 @@ def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = No
     while last > first and doc.words[last].upos == "PUNCT":
         last -= 1
     return first, last + 1
+
+
+def _slashed(doc: ParsedDoc, child: int) -> bool:
+    """ "Reuters/Ipsos poll": a conjunct joined by a slash is part of one name, not a second phrase."""
+    w = doc.words[child]
+    return w.deprel == "conj" and any(doc.words[j].text == "/" for j in subtree(doc, child) if j < child)
 
 
 def _participle(w: Word) -> bool:
