@@ -36,12 +36,15 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
     end_char = doc.words[c.speaker[1] - 1].end
     sent = doc.sentences[doc.words[c.speaker[0]].sent]
     context = doc.text[end_char : min(sent.end, end_char + CONTEXT_CHARS)]
-    span = _noun_before_who(doc, c.speaker)
+    antecedent = _noun_before_who(doc, c.speaker)
+    span = _name_after_nominal(doc, antecedent, lex)
     info = describe_mention(doc, span, lex=lex, context=context)
     if info is None or span == c.speaker:
         return info
-    who = doc.words[c.speaker[0]]  # the mention stays the word the text gives
-    return replace(info, mention=who.text, start=who.start, end=who.end)
+    # the mention stays the words the text gives: *who*, or the title with the name after it
+    first = doc.words[c.speaker[0]]
+    last = doc.words[(c.speaker[1] if antecedent != c.speaker else span[1]) - 1]
+    return replace(info, mention=doc.text[first.start : last.end], start=first.start, end=last.end)
 
 
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
@@ -71,6 +74,27 @@ def _np_start(doc: ParsedDoc, k: int, lo: int) -> int:
     while first - 1 >= lo and doc.words[first - 1].deprel in _PREMODIFIERS and doc.words[first - 1].head <= k:
         first -= 1
     return first
+
+
+def _name_after_nominal(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """ "The minister of the economy, Mr. Guajardo Villarreal, argues": the name set off after a
+    definite title speaks (the title is its role, read from the apposition); the speaker words
+    may end before the name or hold it."""
+    s, e = span
+    words = doc.words
+    comma = next((j for j in range(s + 1, min(e + 1, len(words))) if words[j].text == ","), None)
+    if comma is None or words[s].lower_text() != "the":
+        return span
+    if not any(w.lemma.lower() in lex.title_words for w in words[s:comma]):
+        return span
+    k = comma + 1
+    while k < len(words) and words[k].lower_text() in lex.honorifics:
+        k += 1
+    first = k
+    while k < len(words) and words[k].upos == "PROPN" and words[k].sent == words[s].sent:
+        k += 1
+    closed = k < len(words) and (words[k].text == "," or k == e)
+    return (first, k) if k > first and closed else span
 
 
 def _relative_head(doc: ParsedDoc, s: int) -> int | None:

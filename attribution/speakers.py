@@ -521,7 +521,8 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info(name, SourceKind.ANONYMOUS)
     # "the Tuva government": an organisation with a name, not an anaphor ("the Republican nominee" is one)
     named = head in lex.org_words and any(_is_cap(m.toks[k]) for k in range(max(1, i), head_i))
-    if lows[:1] == ["the"] and head_i - i <= 2 and not plural and not named:
+    human = _human_noun(head, lows[head_i], lex)
+    if lows[:1] == ["the"] and head_i - i <= 2 and not plural and not named and (human or head in lex.org_words):
         kind = SourceKind.ORGANIZATION if head in lex.org_words else SourceKind.PERSON
         return MentionInfo(m.mention, m.start, m.end, name, kind, nominal=True)
     if head in lex.title_words and not plural:
@@ -534,7 +535,6 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info("", SourceKind.GROUP)  # "a Pinot Noir that says …": a thing with a name, not a speaker
     if len(words) == 1 and words[0].upos in {"ADJ", "ADV"}:
         return m.info("", SourceKind.GROUP)  # "Rival", "Meanwhile": no noun, no speaker
-    human = _human_noun(head, lows[head_i], lex)
     if human and not plural and lows[0] in {"a", "an", "one", "another", "his", "her", "their", "its"}:
         return m.info(name, SourceKind.ANONYMOUS)  # "a computer programmer": one unnamed person
     if not human and words[head_i].upos != "PROPN":

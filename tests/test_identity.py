@@ -503,3 +503,32 @@ def test_an_anonymity_phrase_inside_the_quotation_that_follows_is_not_the_speake
     text = "Lamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the US.''"
     sp = _speaker(analyze(text))
     assert (sp.name, str(sp.kind)) == ("Mexicans", "group")
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, mention, name, kind",
+    [
+        ("Luis Rubio, a former foreign minister, spoke first. The minister of the economy, Mr. Guajardo Villarreal, "
+         "argues there is little point for Mexico to respond now.", "The minister of the economy, Mr. Guajardo "
+         "Villarreal", "Guajardo Villarreal", "person"),
+        ("However, debates are not likely to alter the campaign, noted NBC’s Dante Chinni.", "NBC’s Dante Chinni",
+         "Dante Chinni", "person"),
+        ("Mr. Rubio spoke first. The truck story suggests that the government understands it needs a plan.",
+         "The truck story", "truck story", "document"),
+        ("Mr. Rubio spoke first. The senator said that the government needs a plan.", "The senator", "Rubio",
+         "person"),
+        ("Mr. Rubio spoke first. The bulletin said that the storm would hit the coast.", "The bulletin", "bulletin",
+         "document"),
+    ],
+    ids=["name-after-title-nominal", "inverted-past-participle", "the-thing-nominal", "the-title-nominal",
+         "the-unlisted-noun"],
+)  # fmt: skip
+def test_a_definite_nominal_is_a_person_only_with_a_person_noun(settings, text, mention, name, kind):
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    result = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text))
+    sp = next(q.speaker for q in result.quotes if q.speaker is not None and q.speaker.mention == mention)
+    assert (sp.name, str(sp.kind)) == (name, kind)

@@ -221,7 +221,13 @@ def _name_ends_sentence(doc: ParsedDoc, c: int, hi: int) -> bool:
     """ "…, the losses would outstrip the gains, said Batchelder.": only a short noun phrase with a
     name or a noun follows the cue to the sentence's end (the parser may call it an object)."""
     rest = [w for w in doc.words[c + 1 : hi] if w.upos != "PUNCT"]
-    if "VerbForm=Fin" not in doc.words[c].feats or not rest or len(rest) > 8:
+    if not rest or len(rest) > 8:
+        return False
+    # "…, noted NBC’s Dante Chinni.": a past form the tagger calls a participle, before a name
+    named = any(w.ner in _SPEAKER_NER for w in rest) and not any(
+        doc.words[k].deprel.startswith("aux") for k in doc.children(c)
+    )
+    if "VerbForm=Fin" not in doc.words[c].feats and not ("VerbForm=Part" in doc.words[c].feats and named):
         return False
     if any(w.upos in {"VERB", "AUX", "SCONJ", "PRON"} for w in rest):
         return False
@@ -426,8 +432,8 @@ def find_reported(
             spk = speaker_span(doc, c, content=content)
             if spk is None:
                 spk = _nominal_root_name(doc, lo, hi)  # the parse missed the main verb: the root names who speaks
-            if inverted and (spk is None or spk[0] < c) and _name_ends_sentence(doc, c, hi):
-                spk = _trim(doc, c + 1, hi)  # "…, said Batchelder."
+            if inverted and _name_ends_sentence(doc, c, hi):
+                spk = _trim(doc, c + 1, hi)  # "…, said Batchelder.", "…, noted NBC’s Dante Chinni."
             if spk is None and REQUIRE_SPEAKER:
                 continue
             out.append(_candidate(doc, content, c, spk, tier, outer, lex))
