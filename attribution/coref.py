@@ -147,6 +147,8 @@ def _title_cased(doc: ParsedDoc, sent) -> bool:
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
+# Nominals that stand for a place acting as a speaker ("the state incorrectly stated …").
+_PLACE_NOUNS = frozenset({"state", "city", "country", "nation", "province", "county", "town", "region"})
 _NOT_IN_NAME = frozenset({"new", "latest", "recent", "other", "another", "same", "first", "last"})
 
 
@@ -206,6 +208,8 @@ class _Resolver:
         self.raw = [(p, n) for p, n in raw if not any(s <= p < e for s, e in quoted)]  # none inside quotations
         self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in self.raw) if n]
         self.orgs = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type == "ORG"]
+        self.places = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type in {"LOC", "GPE"}]
+        self.quoted = quoted
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
         self.entities: dict[str, _Entity] = {}
 
@@ -450,9 +454,22 @@ class _Resolver:
         kinds = {SourceKind.ORGANIZATION} if low == "its" else {SourceKind.GROUP, SourceKind.ORGANIZATION}
         return self.last_of(kinds, m.start)
 
+    def author(self, m: MentionInfo) -> _Entity | None:
+        """ "I didn't expect him to …" outside any quotation: the writer (guideline 12 of the gold)."""
+        if not m.pronoun or m.mention.lower() not in {"i", "me"} or any(s <= m.start < e for s, e in self.quoted):
+            return None
+        return self.entity(SourceKind.ANONYMOUS, "author")
+
+    def place(self, m: MentionInfo) -> _Entity | None:
+        """ "the state", "the city": the place the article named last before it ("Florida")."""
+        if not m.nominal or m.name.lower() not in _PLACE_NOUNS:
+            return None
+        prior = [p for p in self.places if p[0] < m.start]
+        return self.entity(SourceKind.ORGANIZATION, prior[-1][1]) if prior else None
+
     def resolve(self, m: MentionInfo) -> _Entity:
-        ent = None
-        if m.pronoun and m.mention.lower() == "who":
+        ent = self.author(m) or self.place(m)
+        if ent is None and m.pronoun and m.mention.lower() == "who":
             ent = self.relative(m)
         titled = m.kind is SourceKind.ANONYMOUS or (m.nominal and m.kind is SourceKind.PERSON)
         if ent is None and titled and not m.pronoun:

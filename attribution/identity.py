@@ -37,17 +37,18 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
     sent = doc.sentences[doc.words[c.speaker[0]].sent]
     context = doc.text[end_char : min(sent.end, end_char + CONTEXT_CHARS)]
     antecedent = _noun_before_who(doc, c.speaker)
-    span = _name_after_nominal(doc, antecedent, lex)
+    span = _name_before_role(doc, _name_after_nominal(doc, antecedent, lex), lex)
     info = describe_mention(doc, span, lex=lex, context=context)
     if info is None or span == c.speaker:
         return info
-    # the mention stays the words the text gives: *who*, or the title with the name after it
-    first = doc.words[c.speaker[0]]
-    last = doc.words[(c.speaker[1] if antecedent != c.speaker else span[1]) - 1]
+    # the mention stays the words the text gives: *who*, or the title with the name beside it
+    first = doc.words[min(c.speaker[0], span[0]) if antecedent == c.speaker else c.speaker[0]]
+    last = doc.words[(max(c.speaker[1], span[1]) if antecedent == c.speaker else c.speaker[1]) - 1]
     return replace(info, mention=doc.text[first.start : last.end], start=first.start, end=last.end)
 
 
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
+_WHEN = frozenset({"DATE", "TIME"})
 _PREMODIFIERS = frozenset({"det", "amod", "nummod", "compound", "nmod:poss", "case", "flat", "flat:name", "det:poss"})
 
 
@@ -95,6 +96,31 @@ def _name_after_nominal(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon) -> 
         k += 1
     closed = k < len(words) and (words[k].text == "," or k == e)
     return (first, k) if k > first and closed else span
+
+
+def _name_before_role(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """ "Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, said": speaker
+    words that are only the role apposition stand for the name before them."""
+    s, e = span
+    words = doc.words
+    k = s + 1 if words[s].lower_text() in {"a", "an", "the"} else s
+    role = k < e and words[k].upos == "NOUN" and words[k].lemma.lower() in lex.title_words
+    closed = e >= len(words) or words[e].text in {",", ".", ";"} or words[e].sent != words[s].sent
+    set_off = s >= 2 and words[s - 1].text == "," and closed  # "…, head of the Black Caucus." too
+    if not role or not set_off or words[k].lower_text() in lex.honorifics:
+        return span
+    j = s - 2
+    if words[j].text == ")":  # "(D-N.C.)"
+        while j > 0 and words[j].text != "(" and s - j < 12:
+            j -= 1
+        j -= 1
+    last = j + 1
+    kinds = {"PROPN"} if words[j].upos == "PROPN" else {"NOUN", "ADJ", "DET"}  # "The senator, a Republican,"
+    while j >= 0 and words[j].upos in kinds and words[j].sent == words[s].sent and words[j].ner not in _WHEN:
+        j -= 1
+    if last - (j + 1) < 1 or words[last - 1].upos not in {"PROPN", "NOUN"} or words[j + 1].sent != words[s].sent:
+        return span
+    return j + 1, last
 
 
 def _relative_head(doc: ParsedDoc, s: int) -> int | None:

@@ -532,3 +532,24 @@ def test_a_definite_nominal_is_a_person_only_with_a_person_noun(settings, text, 
     result = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text))
     sp = next(q.speaker for q in result.quotes if q.speaker is not None and q.speaker.mention == mention)
     assert (sp.name, str(sp.kind)) == (name, kind)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, mention, name, kind",
+    [
+        ("I didn't expect him to drag up the old spat. I said that it was old news.", "I", "author", "anonymous"),
+        ("They cite the 2000 election in Florida, when the state incorrectly said that about 12,000 voters were "
+         "ex-cons.", "the state", "Florida", "organization"),
+        ("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus, said that Trump was wrong.",
+         "Rep. G.K. Butterfield", "G.K. Butterfield", "person"),
+        # negatives: "I" inside a quotation is the quoted speaker's; a role not set off is the speaker itself
+        ("“I told him that I was leaving,” she said.", "she", "she", "person"),
+        ("Both sides agreed on a break north of the city, activists told the Associated Press.", "activists",
+         "activists", "group"),
+    ],
+    ids=["writer-i", "the-state", "role-apposition", "i-in-quote", "role-not-set-off"],
+)  # fmt: skip
+def test_the_writer_places_and_role_appositions(analyze, text, mention, name, kind):
+    sp = next(q.speaker for q in analyze(text).quotes if q.speaker is not None and q.speaker.mention == mention)
+    assert (sp.name, str(sp.kind)) == (name, kind)
