@@ -553,3 +553,33 @@ def test_a_definite_nominal_is_a_person_only_with_a_person_noun(settings, text, 
 def test_the_writer_places_and_role_appositions(analyze, text, mention, name, kind):
     sp = next(q.speaker for q in analyze(text).quotes if q.speaker is not None and q.speaker.mention == mention)
     assert (sp.name, str(sp.kind)) == (name, kind)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, chosen, name",
+    [
+        ("“He is a disgusting man,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.",
+         "head of the Congressional Black Caucus", "G.K. Butterfield"),
+        ("The minister of the economy, Mr. Guajardo Villarreal, argues there is little point in responding.",
+         "The minister of the economy, Mr. Guajardo Villarreal", "Guajardo Villarreal"),
+        # negative: not set off, the role noun is the speaker
+        ("Both sides agreed on a break north of the city, activists told the Associated Press.", "activists",
+         "activists"),
+    ],
+    ids=["role-apposition-last", "name-after-title", "role-not-set-off"],
+)  # fmt: skip
+def test_speaker_words_that_are_only_a_role_name_the_person_beside_them(settings, text, chosen, name):
+    """Whichever words the chooser takes: the role apposition and the title nominal are the person's."""
+    from attribution import nlp
+    from attribution.identity import _name_after_nominal, _name_before_role
+    from attribution.lexicon import default_lexicon
+    from attribution.speakers import describe_mention
+
+    lex = default_lexicon()
+    doc = next(iter(nlp.parse([text], settings)))
+    start = text.index(chosen)
+    first = next(w.i for w in doc.words if w.start == start)
+    last = next(w.i for w in doc.words if w.end == start + len(chosen))
+    span = _name_before_role(doc, _name_after_nominal(doc, (first, last + 1), lex), lex)
+    assert describe_mention(doc, span, lex=lex).name == name
