@@ -125,6 +125,9 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
         if info is not None:
             return info
     affiliation = _possessive_owner(m)
+    if affiliation and m.words and m.words[-1].lemma.lower() in m.lex.document_nouns:
+        # "POLITICO’s Battleground States average": a named issuer stays before the document
+        return m.info(f"{affiliation} {m.join(m.words)}", SourceKind.DOCUMENT)
     owner = None if affiliation else _owner(m)
     appos = _apposition(m)
     i = _after_quantity(m)
@@ -315,7 +318,7 @@ def _possessive_owner(m: _Words) -> str | None:
     rest_ok = k + 1 < len(m.words) and (lows[k + 1] in m.lex.title_words or _is_cap(toks[k + 1]))
     caps = all(_is_cap(t) or t.lower() in _FUNCTION for t in toks[:k] if t.lower() not in _DETERMINERS)
     if 0 < len(owner) <= 5 and caps and rest_ok:
-        aff = _strip_det(m.join(m.words[:k]))
+        aff = re.sub(r"['’]s$", "", _strip_det(m.join(m.words[:k])))  # a word split from its 's ends after it
         m.words = m.words[k + 1 :]
         return aff
     return None

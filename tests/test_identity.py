@@ -583,3 +583,16 @@ def test_speaker_words_that_are_only_a_role_name_the_person_beside_them(settings
     last = next(w.i for w in doc.words if w.end == start + len(chosen))
     span = _name_before_role(doc, _name_after_nominal(doc, (first, last + 1), lex), lex)
     assert describe_mention(doc, span, lex=lex).name == name
+
+
+@pytest.mark.stanza
+def test_a_named_issuer_stays_before_its_document(settings):
+    """Guideline 8: "POLITICO’s Battleground States average" -> *POLITICO Battleground States average*."""
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    text = "POLITICO’s Battleground States average showed that Clinton leads in the swing states."
+    result = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text))
+    sp = _speaker(result)
+    assert (sp.name, str(sp.kind)) == ("POLITICO Battleground States average", "document")
