@@ -18,6 +18,7 @@ from .nlp import ParsedDoc, Word
 from .quotes import Candidate
 from .quotes.direct import word_range
 from .quotes.frame import NOUNISH, noun_phrase, snap_to_entities
+from .speakers import human_noun
 
 __all__ = ["Encoder", "candidate_features", "mention_features", "mention_heads", "mention_span"]
 
@@ -111,6 +112,7 @@ def _speaker_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, f
             head.lemma.lower() in lex.title_words | lex.group_nouns | lex.anonymous_words | lex.org_words
         ),
         "spk_document": float(head.lemma.lower() in lex.document_nouns),
+        "spk_human": float(head.upos in {"NOUN", "PROPN"} and human_noun(head.lemma.lower(), low, lex)),
         "spk_before_cue": float(c.cue is not None and c.speaker[1] <= c.cue[0]),
         "spk_cue_gap": float(abs(c.speaker[0] - c.cue[0])) if c.cue is not None else -1.0,
         "spk_personal": float(low in _PERSONAL),

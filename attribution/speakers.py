@@ -524,7 +524,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         return m.info(name, SourceKind.ANONYMOUS)
     # "the Tuva government": an organisation with a name, not an anaphor ("the Republican nominee" is one)
     named = head in lex.org_words and any(_is_cap(m.toks[k]) for k in range(max(1, i), head_i))
-    human = _human_noun(head, lows[head_i], lex)
+    human = human_noun(head, lows[head_i], lex)
     if lows[:1] == ["the"] and head_i - i <= 2 and not plural and not named and (human or head in lex.org_words):
         kind = SourceKind.ORGANIZATION if head in lex.org_words else SourceKind.PERSON
         return MentionInfo(m.mention, m.start, m.end, name, kind, nominal=True)
@@ -622,7 +622,7 @@ def _naming_phrase(m: _Words, head_i: int, preps: frozenset[str]) -> str:
     return " " + m.join(rest)
 
 
-def _human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
+def human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
     """Whether a common noun can name people who speak (lists, or an agent-noun ending)."""
     for w in (lemma, form, form[:-1] if form.endswith("s") else form):
         if w in lex.group_nouns or w in lex.title_words or w in lex.anonymous_words or w in lex.org_words:

@@ -303,8 +303,11 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         return True
     first = doc.words[lo]
     headline = doc.sentences[w.sent].last - lo <= 14 and doc.words[doc.sentences[w.sent].last - 1].text not in ".!?"
-    if headline and first.text.isupper() and len(first.text) > 1 and lo + 1 < c and doc.words[lo + 1].text == ":":
-        return True
+    f = lo + 1 if first.text in {"(", "["} else lo  # "(WARNING: Video contains graphic images.)"
+    label = f + 1 < len(doc.words) and doc.words[f + 1].text == ":"
+    label = label and doc.words[f].text.isupper() and len(doc.words[f].text) > 1
+    if label and (c == f or (headline and f + 1 < c)):
+        return True  # "WATCH: Trump says …"; "WARNING: Video contains graphic images"
     subj = next((k for k in kids if k.deprel in SUBJECTS), None)
     question = c == lo and w.lower_text().endswith("ed") and "," in doc.text[w.end : doc.sentences[w.sent].end]
     if subj is None and (question or (c == lo and "VerbForm=Part" in w.feats)):

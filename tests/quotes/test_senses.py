@@ -27,10 +27,11 @@ pytestmark = pytest.mark.stanza
         "I write because I know the people in that spot.",
         "Ars is asking Mojang for comment.",
         "Con Edison maintains 4,300 miles of gas mains in the city.",
+        "He was tased and then shot. (WARNING: Video contains graphic images.)",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
-         "write-because", "asking-for-comment", "maintains-np"],
+         "write-because", "asking-for-comment", "maintains-np", "label-cue"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
