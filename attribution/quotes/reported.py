@@ -303,6 +303,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         return True
     first = doc.words[lo]
     headline = doc.sentences[w.sent].last - lo <= 14 and doc.words[doc.sentences[w.sent].last - 1].text not in ".!?"
+    if _discourse_idiom(doc, c):
+        return True
     f = lo + 1 if first.text in {"(", "["} else lo  # "(WARNING: Video contains graphic images.)"
     label = f + 1 < len(doc.words) and doc.words[f + 1].text == ":"
     label = label and doc.words[f].text.isupper() and len(doc.words[f].text) > 1
@@ -313,6 +315,16 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     if subj is None and (question or (c == lo and "VerbForm=Part" in w.feats)):
         return True
     return subj is not None and subj.lower_text() == "you" and "Tense=Past" not in w.feats
+
+
+def _discourse_idiom(doc: ParsedDoc, c: int) -> bool:
+    """ "Having said that, …", "That said, …", "that being said": a link between sentences."""
+    if doc.words[c].lemma.lower() != "say":
+        return False
+    around = [doc.words[j].lower_text() if 0 <= j < len(doc.words) else "" for j in range(c - 2, c + 3)]
+    having = around[1:5] == ["having", "said", "that", ","]
+    that_said = around[1] == "that" and around[3] == ","
+    return having or that_said or around[0:3] == ["that", "being", "said"]
 
 
 def _case(doc: ParsedDoc, k: int) -> set[str]:

@@ -28,10 +28,13 @@ pytestmark = pytest.mark.stanza
         "Ars is asking Mojang for comment.",
         "Con Edison maintains 4,300 miles of gas mains in the city.",
         "He was tased and then shot. (WARNING: Video contains graphic images.)",
+        "Having said that, there are some economists in the room tonight.",
+        "That said, there are some economists in the room tonight.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
-         "write-because", "asking-for-comment", "maintains-np", "label-cue"],
+         "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
+         "that-said"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
