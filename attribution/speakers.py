@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import names
+from .gender import PERSON_TAGS
 from .lexicon import Lexicon, default_lexicon
 from .model import SourceKind
 from .nlp import ParsedDoc
@@ -124,6 +125,8 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
         info = step(m)
         if info is not None:
             return info
+    if _named_thing(m):
+        return None
     affiliation = _possessive_owner(m)
     if affiliation and m.words and m.words[-1].lemma.lower() in m.lex.document_nouns:
         # "POLITICO’s Battleground States average": a named issuer stays before the document
@@ -140,6 +143,17 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
                 return replace(info, owner=owner)
             return info if info.name else None
     return None
+
+
+def _named_thing(m: _Words) -> bool:
+    """ "a Pinot Noir that says …": an indefinite article before a bare name is one thing of that
+    name (a product, a work), not a speaker (*a Republican* is a person: a known person noun)."""
+    if len(m.words) < 2 or m.lows[0] not in {"a", "an"}:
+        return False
+    rest = m.words[1:]
+    if not all(w.upos == "PROPN" for w in rest) or any(w.ner in PERSON_TAGS for w in rest):
+        return False
+    return not any(human_noun(w.lemma.lower(), w.lower_text(), m.lex) for w in rest)
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
@@ -352,7 +366,8 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
         h0 += 1
     if not (h0 < len(words) and words[h0].upos in {"NOUN", "PROPN"} and lows[h0].endswith("s")):
         return None
-    if words[h0].upos == "PROPN" and words[h0].ner in {"MISC", "NORP"} and h0 == len(words) - 1:
+    named_people = words[h0].upos == "PROPN" or _is_cap(words[h0].text)  # "Mexicans", tagged NOUN by some parsers
+    if named_people and words[h0].ner in {"MISC", "NORP"} and h0 == len(words) - 1:
         return m.info(m.join(words[i : h0 + 1]), SourceKind.GROUP)  # "Republicans", "Democrats"
     lemma = words[h0].lemma.lower()
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
