@@ -412,6 +412,8 @@ class _Resolver:
 
     def named_entity(self, m: MentionInfo) -> _Entity:
         name, kind = m.name, m.kind
+        if m.parts:  # "Joseph and other community members": each named conjunct by its fullest name
+            name = " and ".join(self.fullest_person(p, m.start) if p[:1].isupper() else p for p in m.parts)
         if kind is SourceKind.ORGANIZATION and len(_tokens(name)) == 1 and self.fullest_person(name) != name:
             kind = SourceKind.PERSON  # a surname the NER took for an organisation ("Doe said")
         if kind is SourceKind.PERSON:

@@ -64,6 +64,7 @@ class MentionInfo:
     anonymity_reason: str | None = None
     thing: bool = False  # a thing, not a known kind of document ("the data", "the revision")
     owner: MentionInfo | None = None  # "Her daughter", "Ivana Trump's brief": named "daughter of <owner>"
+    parts: tuple[str, ...] = ()  # a conjoined speaker's conjuncts ("Joseph", "community members")
 
 
 def acronym(name: str) -> str | None:
@@ -292,7 +293,7 @@ def _conjoined(m: _Words) -> MentionInfo | None:
         names.append(_lower_initial(m, part[0], m.join(part)) if part else "")
     if not all(names):
         return None
-    return m.info(" and ".join(names), SourceKind.GROUP)
+    return m.info(" and ".join(names), SourceKind.GROUP, parts=tuple(names))
 
 
 def _after_role_nouns(part: list) -> list:

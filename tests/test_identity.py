@@ -311,8 +311,10 @@ def test_an_anonymity_phrase_must_follow_the_mention(analyze):
          "Tim Sweeney and Lisa Lagos", "that the lawsuit was frivolous"),
         ("Shasta County Sheriff Tom Bosenko said Wednesday that the deputies acted properly.", "Tom Bosenko",
          "that the deputies"),
+        ("Amelize Joseph is a mother of two. Joseph and other community members said that the school needed more "
+         "money.", "Amelize Joseph and community members", "that the school"),
     ],
-    ids=["both-names", "title-before-names", "time-before-content"],
+    ids=["both-names", "title-before-names", "time-before-content", "conjunct-fullest-name"],
 )  # fmt: skip
 def test_every_named_co_speaker_and_no_time_in_content(analyze, text, name, content):
     """A name before "and" that the parser attached elsewhere is a co-speaker; a bare time after
