@@ -150,6 +150,8 @@ def _name_an_apposition_follows(doc: ParsedDoc, first: int, limit: tuple[int, in
     while doc.words[k].deprel == "conj" and limit[0] <= doc.words[k].head < k:
         k = doc.words[k].head
     lo, _ = noun_phrase(doc, k, limit=(limit[0], first - 1))
+    breaks = [j + 1 for j in range(lo, first - 2) if "\n" in doc.text[doc.words[j].end : doc.words[j + 1].start]]
+    lo = max(breaks, default=lo)  # a line break is no part of a name ("We’ve been\nFaisal bin Ali Jaber")
     return lo, first - 1  # through the conjuncts ("China and the United States, the world's …")
 
 

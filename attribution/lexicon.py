@@ -70,7 +70,9 @@ PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out")
 CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", "regarding"})
 # Cue verbs that report no speech when a thing is their subject ("the data suggests", "the
 # revision added a jack", "the findings predict"): kept only with a person, group, organisation or document.
-THING_SENSE_LEMMAS = frozenset({"add", "maintain", "suggest", "predict", "answer", "threaten", "blame", "call", "show"})
+THING_SENSE_LEMMAS = frozenset(
+    {"add", "maintain", "suggest", "predict", "answer", "threaten", "blame", "call", "show", "describe", "repeat"}
+)
 # Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
 PARTICLE_RELS = frozenset({"compound:prt"})
 

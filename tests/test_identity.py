@@ -435,8 +435,12 @@ def test_a_definite_phrase_with_a_name_is_not_a_nominal_anaphor(analyze):
         ("The tax bill was levied by the European Union, which contended that Ireland undertaxed the company.",
          "contended", "European Union", "organization"),
         ("An architect who said he was stiffed sued the company.", "said", "architect", "anonymous"),
+        ("Trump said the men discussed life. \"We’ve been\nFaisal bin Ali Jaber, a Yemeni man who claims he lost "
+         "members of his family in a drone strike, was set to attend a hearing today.", "claims",
+         "Faisal bin Ali Jaber", "person"),
     ],
-    ids=["that-after-apposition", "which-after-conjoined-names", "comma-which", "who-after-noun"],
+    ids=["that-after-apposition", "which-after-conjoined-names", "comma-which", "who-after-noun",
+         "name-after-a-line-break"],
 )  # fmt: skip
 def test_a_relative_pronoun_speaks_for_the_phrase_it_follows(analyze, text, cue, name, kind):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)

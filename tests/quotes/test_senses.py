@@ -30,11 +30,12 @@ pytestmark = pytest.mark.stanza
         "He was tased and then shot. (WARNING: Video contains graphic images.)",
         "Having said that, there are some economists in the room tonight.",
         "That said, there are some economists in the room tonight.",
+        "Neon lighting is a catchall term that describes the technology of glass tubing that glows when lit.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
-         "that-said"],
+         "that-said", "thing-describes"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
