@@ -286,6 +286,8 @@ def _conjoined(m: _Words) -> MentionInfo | None:
     names = []
     for part in parts:
         while part and (part[0].lower_text() in _DETERMINERS | _RELATIONAL or _punct(part[0])):
+            if part[0].ner not in {None, "O"} and part[0].lower_text() not in _DETERMINERS:
+                break  # "New York Times": a name's first word, not "new"
             part = part[1:]  # "both Roscosmos and NASA"
         part = _after_role_nouns(part)  # "attorneys Tim Sweeney and Lisa Lagos": the role is not the name
         while part and _punct(part[-1]):

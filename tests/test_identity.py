@@ -471,10 +471,22 @@ def test_an_owned_speaker_is_named_by_its_owner(analyze, text, name, kind):
 
 
 @pytest.mark.stanza
-def test_subjects_the_parser_split_are_one_speaker(analyze):
-    """ "The Republican nominee and his aides": the parser gives *said* two subjects."""
-    text = "The Republican nominee and his aides haven't said much about how he is preparing for the debate."
-    assert _speaker(analyze(text)).mention == "The Republican nominee and his aides"
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        ("The Republican nominee and his aides haven't said much about how he is preparing for the debate.",
+         "The Republican nominee and his aides", "Republican nominee and aides"),
+        # the subject found through the participle's sentence; "New" stays in the name
+        ("The New York Times and the Gannett newspaper chain filed a motion to unseal the records, arguing the "
+         "move was needed to contribute to public debate.", "The New York Times and the Gannett newspaper chain",
+         "New York Times and Gannett newspaper chain"),
+    ],
+    ids=["said", "participle"],
+)  # fmt: skip
+def test_subjects_the_parser_split_are_one_speaker(analyze, text, mention, name):
+    """The parser gives the verb two subjects where the text has one coordinated phrase."""
+    sp = _speaker(analyze(text))
+    assert (sp.mention, sp.name, str(sp.kind)) == (mention, name, "group")
 
 
 @pytest.mark.stanza

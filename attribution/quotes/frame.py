@@ -224,17 +224,18 @@ def _name_before_apposition(doc: ParsedDoc, cue: int, span: tuple[int, int]) -> 
     return span
 
 
-def _joined_subjects(doc: ParsedDoc, cue: int, subj: int, span: tuple[int, int]) -> tuple[int, int]:
+def _joined_subjects(doc: ParsedDoc, subj: int, span: tuple[int, int]) -> tuple[int, int]:
     """A parser may give a verb two subjects where the text has one phrase: a name split before
     its possessive ("Hillary | Clinton’s campaign", *Hillary* and *campaign* both ``nsubj``) or a
-    coordination ("The nominee | and | his aides").  Those subjects before the cue are one speaker."""
+    coordination ("The nominee | and | his aides").  Those subjects before their verb are one speaker."""
     first, last = span
-    if not _nominal_head(doc, subj):
+    verb = doc.words[subj].head
+    if not _nominal_head(doc, subj) or verb < 0:
         return span
-    for other in doc.children(cue):
-        if other == subj or other > cue or doc.words[other].deprel not in SUBJECTS or not _nominal_head(doc, other):
+    for other in doc.children(verb):
+        if other == subj or other > verb or doc.words[other].deprel not in SUBJECTS or not _nominal_head(doc, other):
             continue
-        lo, hi = noun_phrase(doc, other, limit=(doc.sentences[doc.words[cue].sent].first, cue))
+        lo, hi = noun_phrase(doc, other, limit=(doc.sentences[doc.words[verb].sent].first, verb))
         (a, b), (c, d) = sorted([(first, last), (lo, hi)])
         split_name = c < b or (b == c and doc.words[b - 1].upos == "PROPN" and doc.words[c].upos == "PROPN")
         coordinated = c == b + 1 and doc.words[b].upos == "CCONJ"
@@ -299,7 +300,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     if subj is not None and doc.words[subj].lower_text() in RELATIVE_WORDS and w.deprel.startswith("acl"):
         return outside((subj, subj + 1))  # "Barkley, who said …": coreference finds who "who" is
     if subj is not None and doc.words[subj].upos in NOUNISH | {"DET", "ADJ"}:
-        span = _joined_subjects(doc, cue, subj, noun_phrase(doc, subj, limit=(lo, hi)))
+        span = _joined_subjects(doc, subj, noun_phrase(doc, subj, limit=(lo, hi)))
         span = outside(_name_before_apposition(doc, cue, span))
         if span is not None and doc.words[subj].lower_text() not in RELATIVE_WORDS:
             return span
@@ -308,7 +309,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
         root = next((j for j in range(lo, hi) if doc.words[j].head < 0), None)
         rsubj = _subject_of(doc, root) if root is not None and root != cue else None
         if rsubj is not None:
-            span = outside(noun_phrase(doc, rsubj, limit=(lo, hi)))
+            span = outside(_joined_subjects(doc, rsubj, noun_phrase(doc, rsubj, limit=(lo, hi))))
             if span is not None:
                 return span
     floor = lo
@@ -330,7 +331,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     for j in before + after:
         x = doc.words[j]
         if x.deprel in SUBJECTS and x.upos in NOUNISH and x.lower_text() not in RELATIVE_WORDS:
-            span = outside(noun_phrase(doc, j, limit=(lo, hi)))
+            span = outside(_joined_subjects(doc, j, noun_phrase(doc, j, limit=(lo, hi))))
             if span is not None:
                 return span
     return None
