@@ -36,7 +36,7 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
     end_char = doc.words[c.speaker[1] - 1].end
     sent = doc.sentences[doc.words[c.speaker[0]].sent]
     context = doc.text[end_char : min(sent.end, end_char + CONTEXT_CHARS)]
-    antecedent = _noun_before_who(doc, c.speaker)
+    antecedent = _relative_antecedent(doc, c.speaker)
     span = _name_before_role(doc, _name_after_nominal(doc, antecedent, lex), lex)
     info = describe_mention(doc, span, lex=lex, context=context)
     if info is None or span == c.speaker:
@@ -52,7 +52,7 @@ _WHEN = frozenset({"DATE", "TIME"})
 _PREMODIFIERS = frozenset({"det", "amod", "nummod", "compound", "nmod:poss", "case", "flat", "flat:name", "det:poss"})
 
 
-def _noun_before_who(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
+def _relative_antecedent(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
     """A relative pronoun speaks for the noun phrase its clause modifies: "an architect who said he
     was stiffed", "the European Union, which contended …", "Future45, a super PAC that intends …"
     (the name before an apposition).  The phrase must end right before the pronoun (punctuation
