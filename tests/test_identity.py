@@ -20,6 +20,28 @@ def _source(result):
     return next(s for s in result.sources if s.id == sp.source_id)
 
 
+@pytest.fixture(scope="module")
+def analyze_wider(settings):
+    """One analyzer with beliefs and stances on (cue tier ``wider``), for verbs like *shows*."""
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    analyzer = Analyzer(replace(settings, wider_cues=True))
+    return lambda text: analyzer.analyze(Article(id="t", text=text))
+
+
+def _parsed(settings, text: str, words: str):
+    """The parsed ``text`` and the word range of its substring ``words``."""
+    from attribution import nlp
+
+    doc = next(iter(nlp.parse([text], settings)))
+    start = text.index(words)
+    first = next(w.i for w in doc.words if w.start == start)
+    last = next(w.i for w in doc.words if w.end == start + len(words))
+    return doc, (first, last + 1)
+
+
 @pytest.mark.stanza
 @pytest.mark.parametrize(
     "text, name, role, affiliation",
@@ -400,15 +422,11 @@ def test_a_shared_surname_names_the_person_the_article_introduced_first(analyze)
 )  # fmt: skip
 def test_conjoined_speakers_are_named_without_roles_or_both(settings, text, mention, name):
     """Whichever words the chooser takes, a conjoined speaker's name holds only the conjuncts."""
-    from attribution import nlp
     from attribution.lexicon import default_lexicon
     from attribution.speakers import describe_mention
 
-    doc = next(iter(nlp.parse([text], settings)))
-    start = text.index(mention)
-    first = next(w.i for w in doc.words if w.start == start)
-    last = next(w.i for w in doc.words if w.end == start + len(mention))
-    info = describe_mention(doc, (first, last + 1), lex=default_lexicon())
+    doc, span = _parsed(settings, text, mention)
+    info = describe_mention(doc, span, lex=default_lexicon())
     assert (info.name, str(info.kind)) == (name, "group")
 
 
@@ -542,12 +560,8 @@ def test_an_anonymity_phrase_inside_the_quotation_that_follows_is_not_the_speake
     ids=["name-after-title-nominal", "inverted-past-participle", "the-thing-nominal", "the-title-nominal",
          "the-unlisted-noun"],
 )  # fmt: skip
-def test_a_definite_nominal_is_a_person_only_with_a_person_noun(settings, text, mention, name, kind):
-    from dataclasses import replace
-
-    from attribution import Analyzer, Article
-
-    result = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text))
+def test_a_definite_nominal_is_a_person_only_with_a_person_noun(analyze_wider, text, mention, name, kind):
+    result = analyze_wider(text)
     sp = next(q.speaker for q in result.quotes if q.speaker is not None and q.speaker.mention == mention)
     assert (sp.name, str(sp.kind)) == (name, kind)
 
@@ -589,28 +603,20 @@ def test_the_writer_places_and_role_appositions(analyze, text, mention, name, ki
 )  # fmt: skip
 def test_speaker_words_that_are_only_a_role_name_the_person_beside_them(settings, text, chosen, name):
     """Whichever words the chooser takes: the role apposition and the title nominal are the person's."""
-    from attribution import nlp
     from attribution.identity import _name_after_nominal, _name_before_role
     from attribution.lexicon import default_lexicon
     from attribution.speakers import describe_mention
 
     lex = default_lexicon()
-    doc = next(iter(nlp.parse([text], settings)))
-    start = text.index(chosen)
-    first = next(w.i for w in doc.words if w.start == start)
-    last = next(w.i for w in doc.words if w.end == start + len(chosen))
-    span = _name_before_role(doc, _name_after_nominal(doc, (first, last + 1), lex), lex)
+    doc, chosen_span = _parsed(settings, text, chosen)
+    span = _name_before_role(doc, _name_after_nominal(doc, chosen_span, lex), lex)
     assert describe_mention(doc, span, lex=lex).name == name
 
 
 @pytest.mark.stanza
-def test_a_named_issuer_stays_before_its_document(settings):
+def test_a_named_issuer_stays_before_its_document(analyze_wider):
     """Guideline 8: "POLITICO’s Battleground States average" -> *POLITICO Battleground States average*."""
-    from dataclasses import replace
-
-    from attribution import Analyzer, Article
-
     text = "POLITICO’s Battleground States average showed that Clinton leads in the swing states."
-    result = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text))
+    result = analyze_wider(text)
     sp = _speaker(result)
     assert (sp.name, str(sp.kind)) == ("POLITICO Battleground States average", "document")
