@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import names
-from .gender import PERSON_TAGS, stated_gender
+from .gender import PERSON_TAGS, GenderEvidence
 from .lexicon import Lexicon
 from .model import Source, SourceKind
 from .nlp import ParsedDoc, Word, word_at
@@ -211,6 +211,7 @@ class _Resolver:
         self.places = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type in {"LOC", "GPE"}]
         self.quoted = quoted
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
+        self.genders = GenderEvidence(doc, lex, self.persons, quoted)
         self.entities: dict[str, _Entity] = {}
 
     def fullest_person(self, name: str, pos: int | None = None) -> str:
@@ -367,7 +368,7 @@ class _Resolver:
     def _gender(self, name: str) -> str:
         """The gender the article states for this person (with the pronouns resolved to it so far)."""
         ent = self.entities.get(source_id(SourceKind.PERSON, name)) or _Entity(name, SourceKind.PERSON)
-        return str(stated_gender(self.doc, ent, self.lex))
+        return str(self.genders.of(ent))
 
     def _agreeing(
         self, m: MentionInfo, pool: list[tuple[int, str]]
@@ -508,7 +509,7 @@ def resolve_sources(
         if e.kind is SourceKind.PERSON and (e.role is None or e.affiliation is None):
             role, aff = next(((v for k, v in (stated or {}).items() if _same_person(k, e.name))), (None, None))
             e.role, e.affiliation = e.role or role, e.affiliation or aff
-    final = {id(e): _freeze(e, doc, lex) for e in r.entities.values()}
+    final = {id(e): _freeze(e, doc, lex, r.genders) for e in r.entities.values()}
     return [None if m is None or e is None else Resolved(m, final[id(e)]) for m, e in zip(mentions, ents, strict=True)]
 
 
@@ -516,7 +517,7 @@ def _same_person(written: str, name: str) -> bool:
     return written.endswith(name) or name.endswith(written)
 
 
-def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon) -> Source:
+def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon, genders: GenderEvidence) -> Source:
     short = names.short_form(doc.text, e.name, lex) if e.kind is SourceKind.ORGANIZATION else None
     aliases = list(e.aliases)
     if short and short not in aliases:
@@ -531,7 +532,7 @@ def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon) -> Source:
         role=e.role,
         affiliation=e.affiliation,
         aliases=tuple(aliases),
-        gender=stated_gender(doc, e, lex) if e.kind is SourceKind.PERSON else None,
+        gender=genders.of(e) if e.kind is SourceKind.PERSON else None,
         anonymity_reason=e.anonymity_reason if e.kind is SourceKind.ANONYMOUS else None,
     )
 

@@ -8,20 +8,23 @@ source-diversity counts need, from the text alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
-from .lexicon import Lexicon
+from .lexicon import TIME_NOUNS, Lexicon
 from .model import Gender
 from .nlp import ParsedDoc, word_at
 
-__all__ = ["PERSON_TAGS", "stated_gender"]
+__all__ = ["PERSON_TAGS", "GenderEvidence"]
 
 PERSON_TAGS = frozenset({"PER", "PERSON"})
-# How many words after a mention of the person a pronoun may refer back to it.
-PRONOUN_REACH = 25
+# How many words before a pronoun a person it may refer to can be named (in its sentence or the one before).
+PRONOUN_REACH = 50
 _PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}?$")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
 
 
 class _Person(Protocol):
@@ -31,52 +34,155 @@ class _Person(Protocol):
     pronouns: list[str]
 
 
-def stated_gender(doc: ParsedDoc, person: _Person, lex: Lexicon) -> Gender:
-    """``female``, ``male`` or ``unknown`` by majority of what the article says of this person."""
-    votes: Counter[str] = Counter()
-    for p in person.pronouns:
-        if p in lex.gendered:
-            votes[lex.gendered[p]] += 2
-    for word in (person.role or "").lower().split():
-        if word in lex.gendered:
-            votes[lex.gendered[word]] += 2
-    surname = person.name.split()[-1] if person.name.split() else ""
-    for pos in _occurrences(doc.text, surname):
-        m = _HONORIFIC.search(doc.text[max(0, pos - 40) : pos])
-        if m is not None:
-            votes[lex.gendered.get(m.group(1).lower(), "")] += 3
-        g = _next_pronoun(doc, pos, surname, lex)
-        if g:
-            votes[g] += 1
-    votes.pop("", None)
-    if not votes:
-        return Gender.UNKNOWN
-    (top, n), *rest = votes.most_common()
-    if rest and rest[0][1] == n:
-        return Gender.UNKNOWN
-    return Gender(top)
+@dataclass(frozen=True, slots=True)
+class _Referent:
+    """Someone a later pronoun may refer to: a named person (``key``: the surname), a person
+    described (*the woman*, *the Republican nominee*: no key) or an earlier pronoun (``key``:
+    whom it was tied to, if anyone)."""
+
+    word: int
+    key: str | None
+    gender: str | None
+    pronoun: bool = False
+
+
+class GenderEvidence:
+    """What one article says of its persons' genders, read once.
+
+    A pronoun counts for a person only when that person is the one referent it can have: among
+    the persons named or described in its sentence and the one before (outside quotations), and
+    the earlier pronouns of its gender there, none other is left once those the article gives the
+    other gender are set aside (two passes: what the unambiguous pronouns say settles the rest).
+    *Sanders told MSNBC that nobody would question her intelligence* after a sentence naming
+    Hillary Clinton says nothing of Sanders."""
+
+    def __init__(
+        self, doc: ParsedDoc, lex: Lexicon, persons: list[tuple[int, str]], quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.doc, self.lex, self.quoted = doc, lex, quoted
+        named = _named(doc, {_key(name) for _, name in persons} - {""})
+        refs = sorted(named + _described(doc, lex), key=lambda r: r.word)
+        self.votes = self._honorifics({r.key for r in named if r.key})
+        first = self._pronoun_votes(refs, {}, sure=True)
+        known = {k: g for k in {*first, *self.votes} if (g := _majority(first[k] + self.votes[k])) != "unknown"}
+        for k, v in self._pronoun_votes(refs, known).items():
+            self.votes[k] += v
+
+    def _honorifics(self, keys: set[str]) -> dict[str, Counter[str]]:
+        """*Mr. Trump*, *Ms. Lopez*: three whole votes each, wherever the name is written."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for key in keys:
+            for pos in _occurrences(self.doc.text, key):
+                m = _HONORIFIC.search(self.doc.text[max(0, pos - 40) : pos])
+                if m is not None and (g := self.lex.gendered.get(m.group(1).lower())):
+                    votes[key][g] += 6
+        return votes
+
+    def _pronoun_votes(
+        self, refs: list[_Referent], known: dict[str, str], *, sure: bool = False
+    ) -> dict[str, Counter[str]]:
+        """Each pronoun outside quotations, in order, counts for the nearest referent it may have
+        (its sentence and the one before): a whole vote when no other referent is there, half a
+        vote when one is (``sure``: no vote then); none when the nearest is a person described, not
+        named."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        seen = list(refs)
+        for w in self.doc.words:
+            low = w.lower_text()
+            if low not in _PRONOUNS or _quoted(self.doc, w.start) or any(a <= w.start < b for a, b in self.quoted):
+                continue
+            want = self.lex.gendered[low]
+            window = [r for r in seen if r.word < w.i and _near(self.doc, r.word, w.i) and _may_be(r, want, known)]
+            nearest = max(window, key=lambda r: r.word, default=None)
+            key = nearest.key if nearest is not None else None
+            if key:
+                alone = all(r.key == key for r in window)
+                votes[key][want] += 2 if alone else 0 if sure else 1
+            seen.append(_Referent(w.i, key, want, pronoun=True))
+        return votes
+
+    def of(self, person: _Person) -> Gender:
+        """``female``, ``male`` or ``unknown`` by majority of what the article says of this person."""
+        votes: Counter[str] = Counter()
+        for p in person.pronouns:
+            if p in self.lex.gendered:
+                votes[self.lex.gendered[p]] += 4
+        for word in (person.role or "").lower().split():
+            if word in self.lex.gendered:
+                votes[self.lex.gendered[word]] += 4
+        keys = [_key(person.name), *(t.lower() for t in person.name.split()[:-1])]
+        votes += next((self.votes[k] for k in keys if self.votes.get(k)), Counter())
+        return Gender(_majority(votes))
+
+
+def _key(name: str) -> str:
+    toks = name.split()
+    return re.sub(r"[’']s$", "", toks[-1]).strip(".,").lower() if toks else ""
+
+
+def _majority(votes: Counter[str]) -> str:
+    """The gender with most votes, if it has a whole vote (two halves: two pronouns that may each
+    be someone else's)."""
+    ranked = [(g, n) for g, n in votes.most_common() if n > 0]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return "unknown"
+    return ranked[0][0]
+
+
+def _may_be(r: _Referent, want: str, known: dict[str, str]) -> bool:
+    """Whether the pronoun may refer to this referent: never one the article gives the other gender."""
+    if r.pronoun or r.key is None:
+        return r.gender in {None, want}
+    return known.get(r.key, want) == want
+
+
+def _near(doc: ParsedDoc, i: int, j: int) -> bool:
+    """Whether a referent at word ``i`` is close enough before a pronoun at ``j`` (never the
+    headline for the first sentence after it)."""
+    a, b = doc.words[i].sent, doc.words[j].sent
+    return j - i <= PRONOUN_REACH and (a == b or (b - a == 1 and a > 0))
+
+
+def _named(doc: ParsedDoc, keys: set[str]) -> list[_Referent]:
+    """Every place a person's surname is written outside quotations (the NER misses many), for
+    the names the NER calls a person somewhere in the article."""
+    tagged = {_key(w.text) for w in doc.words if w.ner in PERSON_TAGS}
+    out = []
+    for key in (keys & tagged) - TIME_NOUNS:
+        for pos in _occurrences(doc.text, key):
+            k = word_at(doc, pos)
+            if k is None or not doc.words[k].text[:1].isupper():
+                continue
+            if not _quoted(doc, pos):
+                out.append(_Referent(k, key, None))
+    return out
+
+
+def _described(doc: ParsedDoc, lex: Lexicon) -> list[_Referent]:
+    """Persons described, not named: *the woman*, *to the Republican nominee* (not a title before a
+    name, *nominee Donald Trump*, nor an apposition after one, *Noah Bonsey, a senior analyst*)."""
+    out = []
+    words = doc.words
+    for w in words:
+        low = w.lower_text()
+        gender = lex.gendered.get(low)
+        if low in lex.honorifics or low in _PRONOUNS or (gender is None and low not in lex.title_words):
+            continue
+        det = next((j for j in range(w.i - 1, max(w.i - 4, -1), -1) if words[j].lower_text() in _DETERMINERS), None)
+        if det is None or any(x.text in {",", "(", "—"} for x in words[det : w.i]) or _quoted(doc, w.start):
+            continue
+        if w.i + 1 < len(words) and words[w.i + 1].text[:1].isupper() and words[w.i + 1].upos != "PUNCT":
+            continue  # a title before a name
+        if det > 1 and words[det - 1].text == "," and words[det - 2].ner in PERSON_TAGS:
+            continue  # an apposition: the name's own description
+        out.append(_Referent(w.i, None, gender))
+    return out
 
 
 def _occurrences(text: str, surname: str) -> list[int]:
     if len(surname) < 2:
         return []
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)]
-
-
-def _next_pronoun(doc: ParsedDoc, pos: int, surname: str, lex: Lexicon) -> str | None:
-    """The first third-person pronoun after this mention, unless another person is named first."""
-    idx = word_at(doc, pos)
-    if idx is None:
-        return None
-    sent = doc.words[idx].sent
-    for w in doc.words[idx + 1 : idx + 1 + PRONOUN_REACH]:
-        if w.sent > sent + 1:
-            return None
-        if w.ner in PERSON_TAGS and w.text != surname and w.text[:1].isupper() and not _quoted(doc, w.start):
-            return None  # another person named first (a name inside a quotation is not the next antecedent)
-        if w.lower_text() in _PRONOUNS and not _quoted(doc, w.start):
-            return lex.gendered.get(w.lower_text())
-    return None
+    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text, re.IGNORECASE)]
 
 
 def _quoted(doc: ParsedDoc, pos: int) -> bool:

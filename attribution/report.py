@@ -211,6 +211,7 @@ def render_eval(figures: dict[str, Any]) -> Group:
         main.caption = (
             f"canonical speakers ({cs['matched']} matched of {cs['gold_rows']} gold): "
             f"name exact {cs['name_exact']:.3f}, kind {cs['kind']:.3f}, gender {cs['gender']:.3f}"
+            f" (opposite {cs.get('gender_opposite', 0):.3f})"
         )
     pubs = Table(title=Text("By publisher (overlap 0.3)", style="bold"))
     for col in ("publisher", "speech F1", "speech speaker", "all F1"):

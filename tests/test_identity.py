@@ -146,9 +146,17 @@ def test_anonymous_with_reason(analyze):
         ("“The vote was stolen from us,” Ms. Lopez said.", "female"),
         ("“We reject the claim entirely,” said Maria Lopez, the foreign ministry spokeswoman.", "female"),
         ("“The vote was stolen from us,” Maria Lopez said.", "unknown"),  # never from the first name
+        # "her" may be Hillary Clinton's: it says nothing of Sanders
+        ("Sanders has advice.\n\nBernie Sanders said Hillary Clinton must focus on the issues.\n\n"
+         "Sanders told MSNBC that nobody would question her intelligence. “The issues matter,” Sanders said.",
+         "unknown"),
+        # "his" is nearer a person described, not named
+        ("“That’s right, baby,” Melanie said to the Republican nominee for president, who began his speech.",
+         "unknown"),
+        ("“We will win,” Tom Steyer said on Monday, adding that he would give more money.", "male"),
     ],
-    ids=["pronoun", "honorific", "role-word", "name-only"],
-)
+    ids=["pronoun", "honorific", "role-word", "name-only", "other-referent", "person-described", "said-he"],
+)  # fmt: skip
 def test_gender_as_the_text_states_it(analyze, text, gender):
     result = analyze(text)
     assert str(_source(result).gender) == gender

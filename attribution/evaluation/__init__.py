@@ -291,15 +291,22 @@ def errors_markdown(run: EvalRun) -> str:
                 f"“{_md(e['content'])}”  \n  > {_md(e['context'])}"
             )
         lines.append("")
-    if run.canonical is not None and run.canonical.wrong:
-        lines += [f"## Canonical speaker: wrong name or kind ({len(run.canonical.wrong)})", ""]
-        lines += [
-            f"- **{w['where']}** gold *{_md(w['gold'])}*, got *{_md(w['got'])}* "
-            f"(written: gold *{_md(w['gold_mention'])}*, ours *{_md(w['mention'])}*)"
-            for w in run.canonical.wrong
-        ]
-        lines.append("")
+    if run.canonical is not None:
+        lines += _canonical_errors("wrong name or kind", run.canonical.wrong)
+        lines += _canonical_errors("wrong gender", run.canonical.wrong_gender)
     return "\n".join(lines)
+
+
+def _canonical_errors(what: str, rows: list[dict[str, str]]) -> list[str]:
+    if not rows:
+        return []
+    lines = [f"## Canonical speaker: {what} ({len(rows)})", ""]
+    lines += [
+        f"- **{w['where']}** gold *{_md(w['gold'])}*, got *{_md(w['got'])}* "
+        f"(written: gold *{_md(w['gold_mention'])}*, ours *{_md(w['mention'])}*)"
+        for w in rows
+    ]
+    return [*lines, ""]
 
 
 def _span_text(text: str, spans: tuple[tuple[int, int], ...]) -> str:

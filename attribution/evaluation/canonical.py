@@ -3,7 +3,8 @@
 The gold rows (see ``benchmarks/data/canonical_speakers.md`` for the guidelines) name, for some
 PolNeAR dev attributions, the speaker as a careful editor would write it.  Over the attributions
 the analyzer matched (overlap 0.3), a name is right when it equals the gold one after case and
-punctuation; kind and gender likewise (gender over gold persons only).
+punctuation; kind and gender likewise (gender over gold persons only; ``gender_opposite`` is the
+share given the other gender, a worse error than ``unknown``).
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ class CanonicalCounts:
     kind: int = 0
     persons: int = 0
     gender: int = 0
+    gender_opposite: int = 0  # the other gender than the gold's (worse than "unknown")
     wrong: list[dict[str, str]] = field(default_factory=list)
+    wrong_gender: list[dict[str, str]] = field(default_factory=list)
 
     def add(
         self,
@@ -72,19 +75,15 @@ class CanonicalCounts:
         ok_name = norm_name(name) == norm_name(gold.name)
         self.name += ok_name
         self.kind += kind == gold.kind
+        row = {"where": where, "gold_mention": written[0], "mention": written[1]}
         if gold.kind == "person" and gold.gender:
             self.persons += 1
             self.gender += (gender or "unknown") == gold.gender
+            self.gender_opposite += {gender, gold.gender} == {"female", "male"}
+            if (gender or "unknown") != gold.gender:
+                self.wrong_gender.append(row | {"gold": f"{gold.name} ({gold.gender})", "got": f"{name} ({gender})"})
         if not ok_name or kind != gold.kind:
-            self.wrong.append(
-                {
-                    "where": where,
-                    "gold": f"{gold.name} ({gold.kind})",
-                    "got": f"{name} ({kind})",
-                    "gold_mention": written[0],
-                    "mention": written[1],
-                }
-            )
+            self.wrong.append(row | {"gold": f"{gold.name} ({gold.kind})", "got": f"{name} ({kind})"})
 
     def to_dict(self) -> dict[str, Any]:
         def share(a: int, b: int) -> float:
@@ -96,4 +95,5 @@ class CanonicalCounts:
             "name_exact": share(self.name, self.matched),
             "kind": share(self.kind, self.matched),
             "gender": share(self.gender, self.persons),
+            "gender_opposite": share(self.gender_opposite, self.persons),
         }
