@@ -116,6 +116,26 @@ def _proper_runs(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     return runs
 
 
+def _surnames_alone(
+    doc: ParsedDoc, persons: list[tuple[int, str]], lex: Lexicon, quoted: Sequence[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The surname of a person named in full, written alone where the NER did not tag it (a
+    sentence left unparsed: "Trump has record low support …"), not as a modifier ("Trump
+    campaign") nor in a headline or a quotation."""
+    keys = {t[-1] for _, n in persons if len(t := _tokens(n)) >= 2}
+    out = []
+    for w in doc.words:
+        inside = any(p <= w.start < p + len(n) for p, n in persons)  # "Parry" in "Fiona Parry"
+        if w.text not in keys or inside or w.ner in PERSON_TAGS or _in_headline(doc, w.start):
+            continue
+        nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
+        modifier = nxt is not None and nxt.sent == w.sent
+        modifier = modifier and (nxt.text[:1].isupper() or nxt.lower_text() in lex.org_words)
+        if not modifier and not any(s <= w.start < e for s, e in quoted):
+            out.append((w.start, w.text))
+    return out
+
+
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
@@ -201,17 +221,23 @@ class _Resolver:
     """One article's entities, filled mention by mention in document order."""
 
     def __init__(
-        self, doc: ParsedDoc, mentions: Sequence[MentionInfo | None], lex: Lexicon, quoted: Sequence[tuple[int, int]]
+        self,
+        doc: ParsedDoc,
+        mentions: Sequence[MentionInfo | None],
+        lex: Lexicon,
+        quoted: Sequence[tuple[int, int]],
+        told: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc, self.lex = doc, lex
         raw = [(e.start, e.text) for e in doc.entities if e.type in PERSON_TAGS] + _proper_runs(doc, lex)
         self.raw = [(p, n) for p, n in raw if not any(s <= p < e for s, e in quoted)]  # none inside quotations
         self.persons = [(p, n) for p, n in ((p, person_name(r, lex)) for p, r in self.raw) if n]
+        self.persons += _surnames_alone(doc, self.persons, lex, quoted)
         self.orgs = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type == "ORG"]
         self.places = [(e.start, names.clean_name(e.text)) for e in doc.entities if e.type in {"LOC", "GPE"}]
         self.quoted = quoted
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
-        self.genders = GenderEvidence(doc, lex, self.persons, quoted)
+        self.genders = GenderEvidence(doc, lex, self.persons, quoted, told)
         self.entities: dict[str, _Entity] = {}
 
     def fullest_person(self, name: str, pos: int | None = None) -> str:
@@ -498,12 +524,14 @@ def resolve_sources(
     *,
     lex: Lexicon,
     quoted: Sequence[tuple[int, int]] = (),
+    told: Sequence[tuple[int, int]] = (),
     stated: dict[str, tuple[str | None, str | None]] | None = None,
 ) -> list[Resolved | None]:
     """Resolve each mention (in document order) to a canonical source of the article; names
-    inside ``quoted`` spans (direct quotations) are never antecedents; ``stated`` holds the roles
-    the article gives elsewhere ("Noah Bonsey, a senior analyst at the ICG, …")."""
-    r = _Resolver(doc, mentions, lex, quoted)
+    inside ``quoted`` spans (direct quotations) are never antecedents, those in ``told`` spans
+    (quoted passages that tell) are; ``stated`` holds the roles the article gives elsewhere
+    ("Noah Bonsey, a senior analyst at the ICG, …")."""
+    r = _Resolver(doc, mentions, lex, quoted, told)
     ents = [None if m is None else r.resolve(m) for m in mentions]
     for e in r.entities.values():
         if e.kind is SourceKind.PERSON and (e.role is None or e.affiliation is None):

@@ -24,6 +24,9 @@ PERSON_TAGS = frozenset({"PER", "PERSON"})
 PRONOUN_REACH = 50
 _PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}?$")
+_PREPOSITIONS = frozenset(
+    {"of", "for", "to", "with", "about", "against", "by", "from", "at", "on", "in", "into", "toward", "over", "among"}
+)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
 
 
@@ -44,6 +47,7 @@ class _Referent:
     key: str | None
     gender: str | None
     pronoun: bool = False
+    oblique: bool = False  # after a preposition ("the rise of Donald Trump"): never the nearest
 
 
 class GenderEvidence:
@@ -57,11 +61,19 @@ class GenderEvidence:
     Hillary Clinton says nothing of Sanders."""
 
     def __init__(
-        self, doc: ParsedDoc, lex: Lexicon, persons: list[tuple[int, str]], quoted: Sequence[tuple[int, int]] = ()
+        self,
+        doc: ParsedDoc,
+        lex: Lexicon,
+        persons: list[tuple[int, str]],
+        quoted: Sequence[tuple[int, int]] = (),
+        told: Sequence[tuple[int, int]] = (),
     ) -> None:
-        self.doc, self.lex, self.quoted = doc, lex, quoted
-        named = _named(doc, {_key(name) for _, name in persons} - {""})
-        refs = sorted(named + _described(doc, lex), key=lambda r: r.word)
+        """``quoted``: the direct quotations; ``told``: quoted passages that tell, whose pronouns
+        and names count (outside the quotations inside them)."""
+        self.doc, self.lex, self.quoted, self.told = doc, lex, quoted, told
+        full = {name.lower() for _, name in persons if len(name.split()) >= 2}
+        named = _named(doc, {_key(name) for _, name in persons} - {""}, full, told)
+        refs = sorted(named + _described(doc, lex, told), key=lambda r: r.word)
         self.votes = self._honorifics({r.key for r in named if r.key})
         first = self._pronoun_votes(refs, {}, sure=True)
         known = {k: g for k in {*first, *self.votes} if (g := _majority(first[k] + self.votes[k])) != "unknown"}
@@ -89,16 +101,16 @@ class GenderEvidence:
         seen = list(refs)
         for w in self.doc.words:
             low = w.lower_text()
-            if low not in _PRONOUNS or _quoted(self.doc, w.start) or any(a <= w.start < b for a, b in self.quoted):
+            if low not in _PRONOUNS or _quoted(self.doc, w.start, self.told) or _within(w.start, self.quoted):
                 continue
             want = self.lex.gendered[low]
             window = [r for r in seen if r.word < w.i and _near(self.doc, r.word, w.i) and _may_be(r, want, known)]
-            nearest = max(window, key=lambda r: r.word, default=None)
+            nearest = max((r for r in window if not r.oblique), key=lambda r: r.word, default=None)
             key = nearest.key if nearest is not None else None
+            alone = bool(key) and all(r.key == key for r in window)
             if key:
-                alone = all(r.key == key for r in window)
                 votes[key][want] += 2 if alone else 0 if sure else 1
-            seen.append(_Referent(w.i, key, want, pronoun=True))
+            seen.append(_Referent(w.i, key if alone else None, want, pronoun=True))  # tied only when sure
         return votes
 
     def of(self, person: _Person) -> Gender:
@@ -110,8 +122,13 @@ class GenderEvidence:
         for word in (person.role or "").lower().split():
             if word in self.lex.gendered:
                 votes[self.lex.gendered[word]] += 4
-        keys = [_key(person.name), *(t.lower() for t in person.name.split()[:-1])]
-        votes += next((self.votes[k] for k in keys if self.votes.get(k)), Counter())
+        toks = person.name.lower().split()
+        tails = [" ".join([*toks[i:-1], _key(person.name)]) for i in range(len(toks))]  # as written, in full or not
+        found = [self.votes[k] for k in tails if self.votes.get(k)]
+        if not found:  # "Mr. Ban" for Ban Ki-moon
+            found = [self.votes[k] for k in toks[:-1] if self.votes.get(k)][:1]
+        for v in found:
+            votes += v
         return Gender(_majority(votes))
 
 
@@ -143,9 +160,11 @@ def _near(doc: ParsedDoc, i: int, j: int) -> bool:
     return j - i <= PRONOUN_REACH and (a == b or (b - a == 1 and a > 0))
 
 
-def _named(doc: ParsedDoc, keys: set[str]) -> list[_Referent]:
+def _named(doc: ParsedDoc, keys: set[str], full: set[str], told: Sequence[tuple[int, int]]) -> list[_Referent]:
     """Every place a person's surname is written outside quotations (the NER misses many), for
-    the names the NER calls a person somewhere in the article."""
+    the names the NER calls a person somewhere in the article; written with a first name the
+    article gives in ``full`` ("Melania Trump"), the key is the full name (a *her* after it says
+    nothing of Donald Trump)."""
     tagged = {_key(w.text) for w in doc.words if w.ner in PERSON_TAGS}
     out = []
     for key in (keys & tagged) - TIME_NOUNS:
@@ -153,12 +172,30 @@ def _named(doc: ParsedDoc, keys: set[str]) -> list[_Referent]:
             k = word_at(doc, pos)
             if k is None or not doc.words[k].text[:1].isupper():
                 continue
-            if not _quoted(doc, pos):
-                out.append(_Referent(k, key, None))
+            if not _quoted(doc, pos, told):
+                out.append(_Referent(k, _full_key(doc, k, key, full), None, oblique=_after_preposition(doc, k)))
     return out
 
 
-def _described(doc: ParsedDoc, lex: Lexicon) -> list[_Referent]:
+def _full_key(doc: ParsedDoc, k: int, key: str, full: set[str]) -> str:
+    j = k
+    while j > 0 and doc.words[j - 1].text[:1].isupper() and doc.words[j - 1].sent == doc.words[k].sent and k - j < 3:
+        j -= 1
+        name = " ".join(w.text for w in doc.words[j : k + 1]).lower()
+        if name in full:
+            return name
+    return key
+
+
+def _after_preposition(doc: ParsedDoc, k: int) -> bool:
+    """Whether the name ending at word ``k`` follows a preposition ("for Trump", "of Donald Trump")."""
+    j = k - 1
+    while j >= 0 and doc.words[j].text[:1].isupper() and doc.words[j].sent == doc.words[k].sent:
+        j -= 1
+    return j >= 0 and (doc.words[j].upos == "ADP" or doc.words[j].lower_text() in _PREPOSITIONS)
+
+
+def _described(doc: ParsedDoc, lex: Lexicon, told: Sequence[tuple[int, int]]) -> list[_Referent]:
     """Persons described, not named: *the woman*, *to the Republican nominee* (not a title before a
     name, *nominee Donald Trump*, nor an apposition after one, *Noah Bonsey, a senior analyst*)."""
     out = []
@@ -169,7 +206,7 @@ def _described(doc: ParsedDoc, lex: Lexicon) -> list[_Referent]:
         if low in lex.honorifics or low in _PRONOUNS or (gender is None and low not in lex.title_words):
             continue
         det = next((j for j in range(w.i - 1, max(w.i - 4, -1), -1) if words[j].lower_text() in _DETERMINERS), None)
-        if det is None or any(x.text in {",", "(", "—"} for x in words[det : w.i]) or _quoted(doc, w.start):
+        if det is None or any(x.text in {",", "(", "—"} for x in words[det : w.i]) or _quoted(doc, w.start, told):
             continue
         if w.i + 1 < len(words) and words[w.i + 1].text[:1].isupper() and words[w.i + 1].upos != "PUNCT":
             continue  # a title before a name
@@ -185,8 +222,14 @@ def _occurrences(text: str, surname: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text, re.IGNORECASE)]
 
 
-def _quoted(doc: ParsedDoc, pos: int) -> bool:
-    """Inside a quotation in its paragraph: a speaker's *he* there is someone else."""
-    start = doc.text.rfind("\n", 0, pos) + 1
+def _quoted(doc: ParsedDoc, pos: int, told: Sequence[tuple[int, int]] = ()) -> bool:
+    """Inside a quotation in its paragraph (a speaker's *he* there is someone else), or in one
+    inside a passage that tells."""
+    passage = next((a for a, b in told if a <= pos < b), None)
+    start = doc.text.rfind("\n", 0, pos) + 1 if passage is None else passage
     before = doc.text[start:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _within(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -28,6 +29,10 @@ __all__ = ["attribute_speakers", "corpus_aliases", "corpus_source_id", "with_aff
 
 # Words after a speaker mention that may say it is anonymous ("… who asked not to be named").
 CONTEXT_CHARS = 120
+# How many words a quotation without first or second person needs to be a passage that tells (see _narrative).
+NARRATIVE_WORDS = 40
+# Cues of a writer's words, whose quoted passages may tell of others in the third person.
+NARRATING_LEMMAS = frozenset({"report", "write", "describe", "recount", "detail", "narrate"})
 
 
 def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
@@ -158,8 +163,32 @@ def _name_an_apposition_follows(doc: ParsedDoc, first: int, limit: tuple[int, in
 def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexicon) -> list[Resolved | None]:
     """The canonical source of each candidate's speaker (``None``: no speaker, or none that can speak)."""
     mentions = [_mention(doc, c, lex) for c in cands]
-    quoted = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
-    return resolve_sources(doc, mentions, lex=lex, quoted=quoted, stated=appositive_roles(doc, lex=lex))
+    direct = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
+    told = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT and _narrative(doc, c, cands, mentions)]
+    quoted = [span for span in direct if span not in told]
+    stated = appositive_roles(doc, lex=lex)
+    return resolve_sources(doc, mentions, lex=lex, quoted=quoted, told=told, stated=stated)
+
+
+_FIRST_SECOND = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|you|your|yours)\b", re.IGNORECASE)
+_NESTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _narrative(
+    doc: ParsedDoc, c: Candidate, cands: Sequence[Candidate], mentions: Sequence[MentionInfo | None]
+) -> bool:
+    """A quoted passage that tells, not a person speaking: a writer's or a document's words
+    (*McCrummen reports:*, *the report says*), two sentences or more (the parser's), forty words
+    or more or running on past its paragraph, and no *I*, *we* or *you* outside the quotations it
+    holds ("Melanie thought the whole thing was outrageous. She wasn't …").  The persons it names
+    may be referred to later."""
+    i = c.continues if c.continues is not None else cands.index(c)
+    head, mention = cands[i], mentions[i]
+    writer = head.cue_lemma in NARRATING_LEMMAS or (mention is not None and mention.kind is SourceKind.DOCUMENT)
+    told = _NESTED.sub(" ", doc.text[c.start : c.end])
+    sentences = sum(c.start <= s.start < c.end for s in doc.sentences)
+    long = len(told.split()) >= NARRATIVE_WORDS or c.open_ended
+    return writer and sentences >= 2 and long and _FIRST_SECOND.search(told) is None
 
 
 def with_affiliations(sources: list[Source], text: str, lex: Lexicon) -> list[Source]:

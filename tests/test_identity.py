@@ -309,8 +309,19 @@ def test_speaker_kinds(analyze, text, name, kind):
         # a lone first name takes the one full name that starts with it
         ("“She was burning up from within,” said her mother, Fiona.\n\nFiona Parry later spoke to reporters.",
          "She was burning", "Fiona Parry"),
+        # a quoted passage that tells (no I, we or you) names persons a later pronoun may refer to
+        ("The newspaper ran a long profile of a supporter. Jane McCrummen reports:\n\n\"Melanie thought the "
+         "whole thing was outrageous. She wasn't a person who needed a hospital stay, and she told the doctors so "
+         "at the time, many times over the following weeks, until they let her go home. Her family agreed.\n\n“It "
+         "never crossed my "
+         "mind that I was losing it,” she said several months after her release.", "It never crossed", "Melanie"),
+        # a person's own words about others are no passage that tells: their names stay out
+        ("Rush Limbaugh spoke on Monday.\n\nLimbaugh continued: “The left is saying that in this case it is so "
+         "bad, Trump is such a liar, that if Mrs. Clinton focused on that, that is all she would have time for "
+         "in the whole debate.”\n\nHe concluded: “The person in this debate who cannot tell the truth is "
+         "Hillary Clinton.”", "The person in this", "Rush Limbaugh"),
     ],
-    ids=["subject-just-named", "name-in-quote", "first-name"],
+    ids=["subject-just-named", "name-in-quote", "first-name", "told-passage", "own-words"],
 )  # fmt: skip
 def test_pronouns_and_first_names(analyze, text, quote_start, name):
     q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
@@ -628,3 +639,20 @@ def test_a_named_issuer_stays_before_its_document(analyze_wider):
     result = analyze_wider(text)
     sp = _speaker(result)
     assert (sp.name, str(sp.kind)) == ("POLITICO Battleground States average", "document")
+
+
+@pytest.mark.stanza
+def test_a_surname_alone_is_a_person_the_ner_never_saw(settings):
+    """ "Trump has record low support …" in a sentence left unparsed (no NER) is Donald Trump, a
+    possible antecedent; not "Trump campaign", nor a headline or a quotation."""
+    from attribution.coref import _surnames_alone
+    from attribution.lexicon import default_lexicon
+
+    text = (
+        "Trump Campaign Faces New Questions\n\nDonald Trump spoke in Ohio on Friday.\n\n"
+        "Trump has record low support. The Trump campaign disagrees.\n\n“Trump is wrong,” said Jim Clyburn."
+    )
+    doc, _ = _parsed(settings, text, "Donald Trump")
+    quoted = [(text.index("Trump is wrong"), text.index("wrong,”") + 6)]
+    persons = [(text.index("Donald Trump"), "Donald Trump")]
+    assert _surnames_alone(doc, persons, default_lexicon(), quoted) == [(text.index("Trump has"), "Trump")]

@@ -21,7 +21,7 @@ from ..lexicon import ADDRESSEE_LEMMAS, NAMING_LEMMAS, Lexicon
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc
 from .candidate import Candidate
-from .frame import cue_lemma_of, cue_tier_of, left_np, speaker_span
+from .frame import NOUNISH, cue_lemma_of, cue_tier_of, left_np, speaker_span
 from .marks import MarkPair, MarkPairs
 
 __all__ = ["find_direct", "quote_pairs", "word_range"]
@@ -174,7 +174,7 @@ def find_direct(
                 used.add(found[0])
                 out.append(cand)
             continue  # an embedded quotation: the reported-speech pass makes it a mixed quotation
-        cand = _after_colon(doc, q) or _credited(doc, q) or _labelled(doc, q) or _bare(doc, q, settings)
+        cand = _after_colon(doc, q, lex) or _credited(doc, q) or _labelled(doc, q) or _bare(doc, q, settings)
         if cand is not None:
             out.append(cand)
     return out, used
@@ -308,16 +308,37 @@ def _speaker_after_quote(doc: ParsedDoc, q: _Quoted, cue: int) -> tuple[int, int
     return spk
 
 
-def _after_colon(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
-    """ "The minister: “…”": a noun phrase and a colon, no cue."""
+def _after_colon(doc: ParsedDoc, q: _Quoted, lex: Lexicon) -> Candidate | None:
+    """ "The minister: “…”": a noun phrase and a colon, no cue; "McCrummen reports: “…”" (the
+    tagger took the verb for a plural noun): a name and a speech verb."""
     if not (q.colon and q.before and q.sentence_like):
         return None
-    colon_word = max(q.before)
-    spk = left_np(doc, colon_word + 1, floor=doc.sentences[doc.words[colon_word].sent].first)
+    last_word = max(q.before)  # the word before the colon
+    floor = doc.sentences[doc.words[last_word].sent].first
+    spk = _label_phrase(doc, floor, last_word + 1) or left_np(doc, last_word + 1, floor=floor)
     if spk is None:
         return None
+    last = doc.words[spk[1] - 1]
+    lemma = lex.cue_lemma(last.text) if last.text.endswith("s") and spk[1] - spk[0] >= 2 else None
+    if lemma and lex.cue_tier(lemma) == "speech" and doc.words[spk[1] - 2].upos == "PROPN":
+        return _with_cue(doc, q, spk[1] - 1, "speech", lex=lex)
     c_start, c_end = q.pair.inner
     return Candidate(QuoteKind.DIRECT, c_start, c_end, q.s_first, speaker=spk, frame=spk, confidence=0.7)
+
+
+_LABEL_TAGS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM", "CCONJ", "PART"})
+LABEL_WORDS = 10  # the longest noun phrase a colon may follow as the whole of its sentence
+
+
+def _label_phrase(doc: ParsedDoc, lo: int, hi: int) -> tuple[int, int] | None:
+    """ "The minister of the economy: “…”": the whole sentence before the colon (words ``lo`` to
+    ``hi``) when it is one noun phrase (no verb), whatever the parser hung its parts on."""
+    words = doc.words[lo:hi]
+    if not 0 < len(words) <= LABEL_WORDS or any(w.upos not in _LABEL_TAGS for w in words):
+        return None
+    if words[0].upos not in {"DET", "NOUN", "PROPN", "ADJ"} or words[-1].upos not in NOUNISH:
+        return None
+    return lo, hi
 
 
 _CREDIT = re.compile(r"\s*[―—–-]{1,2}\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")

@@ -128,3 +128,22 @@ def test_a_repeated_quotation_with_its_own_cue_stays(analyze):
         "In one tweet, Trump said: “The polls are rigged against me.”"
     )
     assert len(analyze(text).quotes) == 2
+
+
+@pytest.mark.parametrize(
+    "text, name, lemma",
+    [
+        ("The newspaper ran a profile of the woman. Stephanie McCrummen reports:\n\n“Melanie thought the whole "
+         "thing was outrageous.”", "Stephanie McCrummen", "report"),
+        # the whole phrase, though the parser hangs "of the economy" on the quotation
+        ("The minister of the economy: “The deal is a blow to the country.”", "minister", None),
+    ],
+    ids=["name-verb-colon", "phrase-colon"],
+)  # fmt: skip
+def test_speaker_before_a_colon(analyze, text, name, lemma):
+    """ "McCrummen reports:" is a name and its speech verb (the tagger may take *reports* for a
+    plural noun), not a document called *McCrummen reports*."""
+    (q,) = direct(analyze(text))
+    assert (q.speaker.name, str(q.speaker.kind)) == (name, "person")
+    assert q.speaker.mention.endswith(name.split()[-1] if lemma else "economy")
+    assert (q.cue.lemma if q.cue else None) == lemma
