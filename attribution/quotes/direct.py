@@ -197,7 +197,7 @@ def _quoted(
     s_first = doc.words[min(q_first, len(doc.words) - 1)].sent
     s_last = doc.words[max(q_first, q_last - 1)].sent
     para = next(((a, b) for a, b in paragraphs if a <= pair.open < b), (0, len(text)))
-    lo, hi = doc.sentences[s_first].first, doc.sentences[s_last].last
+    lo, hi = doc.sentences[s_first].first, _frame_end(doc, s_last, pair, content, para)
     before_text = text[: pair.open].rstrip()
     colon = before_text.endswith(":")
     frame = [
@@ -225,6 +225,18 @@ def _quoted(
     return _Quoted(
         pair, content, n_words, q_first, q_last, s_first, frame, colon, sentence_like, before, after, para[1]
     )
+
+
+def _frame_end(doc: ParsedDoc, s_last: int, pair: MarkPair, content: str, para: tuple[int, int]) -> int:
+    """Where the frame of a quotation ends: its last sentence, or the next one when the tokenizer
+    split a frame off a question or an exclamation ("“Who would have believed it?” Trump said,
+    looking out on the crowd.")."""
+    hi = doc.sentences[s_last].last
+    nxt = doc.sentences[s_last + 1] if s_last + 1 < len(doc.sentences) else None
+    if content.rstrip()[-1:] not in {"?", "!"} or nxt is None or nxt.start >= para[1]:
+        return hi
+    glued = doc.text[pair.close + 1 : nxt.start].strip() == "" and nxt.start - pair.close <= 3
+    return nxt.last if glued and doc.sentences[s_last].end <= pair.close + 1 else hi
 
 
 def _named(doc: ParsedDoc, q: _Quoted) -> bool:

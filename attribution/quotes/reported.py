@@ -168,6 +168,8 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
             continue
         if any(doc.words[g].deprel == "mark" and doc.words[g].lower_text() in _CIRCUMSTANCE for g in doc.children(k)):
             continue  # "I write because I know …": a reason, not what is written
+        if _participle_aside(doc, c, k):
+            continue
         span = [j for j in subtree(doc, k) if lo <= j < hi and j > c]
         if not span:
             continue
@@ -187,6 +189,16 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
                 end = min(end, min(j for j in subtree(doc, b) if j > max(span)))
         return _trim(doc, start, end)
     return None
+
+
+def _participle_aside(doc: ParsedDoc, c: int, k: int) -> bool:
+    """ "Trump said, looking out on the cheering crowd": a participle set off by a comma after the
+    cue, with no subject of its own, says how it was said, not what (a cue participle such as
+    *adding that …* is a frame of its own)."""
+    w = doc.words[k]
+    if w.upos != "VERB" or not w.lower_text().endswith("ing") or k - 1 <= c or doc.words[k - 1].text != ",":
+        return False
+    return not any(doc.words[g].deprel in SUBJECTS or doc.words[g].deprel == "mark" for g in doc.children(k))
 
 
 def _free_relative(doc: ParsedDoc, c: int) -> bool:
@@ -430,6 +442,7 @@ def find_reported(
                 if (
                     _content_words(doc, *right) >= MIN_CONTENT_WORDS
                     and not to_inf
+                    and not (right[0] < hi and _participle_aside(doc, c, right[0]))
                     and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
                 ):
                     content = right

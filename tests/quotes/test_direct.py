@@ -147,3 +147,12 @@ def test_speaker_before_a_colon(analyze, text, name, lemma):
     assert (q.speaker.name, str(q.speaker.kind)) == (name, "person")
     assert q.speaker.mention.endswith(name.split()[-1] if lemma else "economy")
     assert (q.cue.lemma if q.cue else None) == lemma
+
+
+def test_frame_after_a_question_the_tokenizer_split_off(analyze):
+    """ "“…?” Trump said, looking out on the crowd.": the frame is the next sentence for the
+    tokenizer, and the participle after the cue says how it was said, not what."""
+    qs = analyze("“Who would have believed we would get almost 14 million votes?” Trump said, looking out on the crowd.")
+    assert [(q.content.text, q.speaker and q.speaker.name, q.cue and q.cue.lemma) for q in qs.quotes] == [
+        ("Who would have believed we would get almost 14 million votes?", "Trump", "say")
+    ]
