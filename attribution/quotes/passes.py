@@ -12,6 +12,7 @@ from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
 from .direct import find_direct, quote_pairs, word_range
 from .frame import snap_to_entities
+from .headline import find_headline_label
 from .marks import MarkPairs
 from .reported import find_according_to, find_reported
 
@@ -133,12 +134,14 @@ def find_quotes(
     lex: Lexicon,
     settings: Settings,
 ) -> list[Candidate]:
-    """Run the passes (direct, according to, reported) and return resolved candidates by start."""
+    """Run the passes (direct, according to, reported, a headline's label) and return resolved
+    candidates by start."""
     outer = quote_pairs(pairs)
     direct, used = find_direct(doc, pairs, paragraphs, lex=lex, settings=settings)
     according = find_according_to(doc, outer, lex=lex)
     reported = find_reported(doc, outer, used, lex=lex, settings=settings)
-    cands = [settle_speaker(doc, c) for c in resolve_overlaps([*direct, *according, *reported], doc)]
+    headline = find_headline_label(doc)
+    cands = [settle_speaker(doc, c) for c in resolve_overlaps([*headline, *direct, *according, *reported], doc)]
     cands = drop_repeats(cands, doc.text)
     starts = [p[0] for p in paragraphs]
     para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
