@@ -90,7 +90,9 @@ def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[Candidate]:
+def link_continuations(
+    cands: list[Candidate], paragraph_of: list[int], introduced: list[tuple[int, int] | None] | None = None
+) -> list[Candidate]:
     """Give a quotation with no cue the speaker of the quotation before it.
 
     ``paragraph_of[i]`` is the paragraph index of candidate ``i``.  A split quotation (the same cue
@@ -98,6 +100,9 @@ def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[
     that runs on (left open) *continue* that piece: ``continues`` links them as one quotation.  A
     new quotation in the next paragraph with no cue only takes the previous speaker.  The two
     pieces of reported speech around a parenthetical frame share their cue: the second continues.
+    ``introduced[i]``: a person the paragraph of candidate ``i`` names as a subject before it
+    ("Sen. Bernie Sanders … identified young voters' exhaustion … “The younger people are …”"),
+    who speaks a new quotation there rather than the previous paragraph's speaker.
     """
     out: list[Candidate] = []
     for i, c in enumerate(cands):
@@ -121,7 +126,10 @@ def link_continuations(cands: list[Candidate], paragraph_of: list[int]) -> list[
                         c, continues=first, cue=None, speaker=prev.speaker, frame=prev.frame, confidence=confidence
                     )
                 elif bare and 0 < gap <= CONTINUATION_PARAGRAPHS:
-                    c = replace(c, speaker=prev.speaker, frame=prev.frame, confidence=min(confidence, 0.7))
+                    new = introduced[i] if introduced else None
+                    c = replace(
+                        c, speaker=new or prev.speaker, frame=new or prev.frame, confidence=min(confidence, 0.7)
+                    )
         out.append(c)
     return out
 
@@ -145,7 +153,49 @@ def find_quotes(
     cands = drop_repeats(cands, doc.text)
     starts = [p[0] for p in paragraphs]
     para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
-    return link_continuations(cands, para)
+    introduced = [
+        _subject_before(doc, c, paragraphs[p][0] if paragraphs else 0) for c, p in zip(cands, para, strict=True)
+    ]
+    return link_continuations(cands, para, introduced)
+
+
+def _subject_before(doc: ParsedDoc, c: Candidate, para_start: int) -> tuple[int, int] | None:
+    """The last person the NER names in ``c``'s paragraph before it, outside quotations, in a
+    subject's place: at the start of its sentence or after punctuation, not after a preposition
+    or a verb ("On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost …, identified …")."""
+    if c.kind is not QuoteKind.DIRECT or c.cue is not None:
+        return None
+    found = None
+    run: list[int] = []
+    for w in doc.words:
+        if w.start < para_start or w.end > c.start:
+            continue
+        if w.ner in PERSON_TAGS and w.upos == "PROPN" and (not run or run[-1] == w.i - 1):
+            run.append(w.i)
+            continue
+        found = _subject_run(doc, run, para_start) or found
+        run = [w.i] if w.ner in PERSON_TAGS and w.upos == "PROPN" else []
+    return _subject_run(doc, run, para_start) or found
+
+
+def _subject_run(doc: ParsedDoc, run: list[int], para_start: int) -> tuple[int, int] | None:
+    if not run:
+        return None
+    first, after = doc.words[run[0]], doc.words[run[-1] + 1] if run[-1] + 1 < len(doc.words) else None
+    if after is not None and after.lower_text() in {"'s", "’s"}:
+        return None  # "Sanders's campaign"
+    before = doc.words[run[0] - 1] if run[0] > 0 and doc.words[run[0] - 1].start >= para_start else None
+    opens = before is None or before.sent != first.sent or before.upos == "PUNCT"
+    return (run[0], run[-1] + 1) if opens and not _in_quotation(doc, first.start, para_start) else None
+
+
+def _in_quotation(doc: ParsedDoc, pos: int, para_start: int) -> bool:
+    before = doc.text[para_start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _first_at(doc: ParsedDoc, pos: int) -> int:
+    return next((w.i for w in doc.words if w.start >= pos), len(doc.words))
 
 
 # Fewest words for a quotation to count as a repeat of an earlier one (shorter ones recur by chance).

@@ -156,3 +156,23 @@ def test_frame_after_a_question_the_tokenizer_split_off(analyze):
     assert [(q.content.text, q.speaker and q.speaker.name, q.cue and q.cue.lemma) for q in qs.quotes] == [
         ("Who would have believed we would get 14 million votes?", "Trump", "say")
     ]
+
+
+@pytest.mark.parametrize(
+    "second, speaker",
+    [
+        ("On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost the primaries to Clinton, identified young "
+         "voters' exhaustion with bigotry as a reason to back her. “The younger people are sick and tired of "
+         "discrimination and racism.”", "Bernie Sanders"),
+        # no new person in the paragraph: the quotation continues the previous speaker
+        ("The crowd cheered loudly for a long time. “The younger people are sick and tired of discrimination.”",
+         "Mike Pence"),
+    ],
+    ids=["new-subject", "no-new-subject"],
+)  # fmt: skip
+def test_a_person_named_in_the_paragraph_speaks_its_quotation(analyze, second, speaker):
+    """A quotation with no cue after a sentence naming a new person speaks for that person, not
+    for the speaker of the paragraph before."""
+    text = "“We need to step away from efforts to paint the police with a broad brush,” Mike Pence said.\n\n" + second
+    q = next(q for q in analyze(text).quotes if q.content.text.startswith("The younger"))
+    assert q.speaker is not None and q.speaker.name == speaker
