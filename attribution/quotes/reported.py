@@ -377,6 +377,8 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str)
         return False
     if has_obj and lemma == "ask" and first.lower_text() == "for":
         return False  # "Ars is asking Mojang for comment": a request, no content
+    if lemma == "add" and c + 1 < len(doc.words) and doc.words[c + 1].lower_text() == "to":
+        return False  # "are adding to the challenges of winter": an increase, no content
     return lemma not in CLAUSE_ONLY_LEMMAS
 
 
