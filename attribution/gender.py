@@ -108,6 +108,7 @@ class GenderEvidence:
             nearest = max((r for r in window if not r.oblique), key=lambda r: r.word, default=None)
             key = nearest.key if nearest is not None else None
             alone = bool(key) and all(r.key == key for r in window)
+            alone = alone or (bool(key) and not nearest.pronoun and _clause_subject(self.doc, nearest.word, w.i))
             if key:
                 votes[key][want] += 2 if alone else 0 if sure else 1
             seen.append(_Referent(w.i, key if alone else None, want, pronoun=True))  # tied only when sure
@@ -185,6 +186,29 @@ def _full_key(doc: ParsedDoc, k: int, key: str, full: set[str]) -> str:
         if name in full:
             return name
     return key
+
+
+def _clause_subject(doc: ParsedDoc, name: int, pronoun: int) -> bool:
+    """Whether the name (its last word at ``name``) is the subject of a clause a possessive or
+    object pronoun is in, no other subject between them in the parse ("De Miranda beautifully
+    evokes … in his introduction"; not "Sanders told MSNBC that nobody would question her
+    intelligence")."""
+    if doc.words[name].sent != doc.words[pronoun].sent or not doc.sentences[doc.words[name].sent].parsed:
+        return False
+    if doc.words[pronoun].deprel.startswith("nsubj"):
+        return False  # a subject pronoun is its own clause's subject ("Trump was waving, and she was …")
+    first = name
+    while first > 0 and doc.words[first - 1].text[:1].isupper() and doc.words[first - 1].sent == doc.words[name].sent:
+        first -= 1
+    k, steps = doc.words[pronoun].head, 0
+    while k >= 0 and steps < 12:
+        subjects = [g for g in doc.children(k) if doc.words[g].deprel in {"nsubj", "nsubj:pass"} and g != pronoun]
+        if any(first <= g <= name for g in subjects):
+            return True
+        if subjects:
+            return False  # another subject's clause
+        k, steps = doc.words[k].head, steps + 1
+    return False
 
 
 def _after_preposition(doc: ParsedDoc, k: int) -> bool:

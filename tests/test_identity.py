@@ -154,8 +154,12 @@ def test_anonymous_with_reason(analyze):
         ("“That’s right, baby,” Melanie said to the Republican nominee for president, who began his speech.",
          "unknown"),
         ("“We will win,” Tom Steyer said on Monday, adding that he would give more money.", "male"),
+        # another person is near, but the parse says whose introduction it is
+        ("“We must win this fight,” Bernie Sanders said on Friday.\n\nHillary Clinton spoke first. Sanders "
+         "still senses anger among his supporters, “but not a lot,” aides said.", "male"),
     ],
-    ids=["pronoun", "honorific", "role-word", "name-only", "other-referent", "person-described", "said-he"],
+    ids=["pronoun", "honorific", "role-word", "name-only", "other-referent", "person-described", "said-he",
+         "clause-subject"],
 )  # fmt: skip
 def test_gender_as_the_text_states_it(analyze, text, gender):
     result = analyze(text)
