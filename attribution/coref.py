@@ -125,8 +125,9 @@ def _surnames_alone(
     keys = {t[-1] for _, n in persons if len(t := _tokens(n)) >= 2}
     out = []
     for w in doc.words:
-        inside = any(p <= w.start < p + len(n) for p, n in persons)  # "Parry" in "Fiona Parry"
-        if w.text not in keys or inside or w.ner in PERSON_TAGS or _in_headline(doc, w.start):
+        if w.text not in keys or w.ner in PERSON_TAGS or any(p <= w.start < p + len(n) for p, n in persons):
+            continue  # not a surname, or one inside a full name ("Parry" in "Fiona Parry")
+        if _in_headline(doc, w.start):
             continue
         nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
         modifier = nxt is not None and nxt.sent == w.sent
@@ -239,8 +240,15 @@ class _Resolver:
         self.named = [m.name for m in mentions if m and m.kind is SourceKind.PERSON and not m.pronoun]
         self.genders = GenderEvidence(doc, lex, self.persons, quoted, told)
         self.entities: dict[str, _Entity] = {}
+        self._fullest: dict[tuple[str, int | None], str] = {}  # fullest_person, computed once per name
 
     def fullest_person(self, name: str, pos: int | None = None) -> str:
+        key = (name, pos)
+        if key not in self._fullest:
+            self._fullest[key] = self._fullest_person(name, pos)
+        return self._fullest[key]
+
+    def _fullest_person(self, name: str, pos: int | None = None) -> str:
         """The longest person name of the article that ends with this one's surname and holds its
         words (of two people sharing a surname, the one the article named first, before ``pos``: a
         writer gives the other one more than the surname); a lone first name takes the one full
