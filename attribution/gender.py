@@ -17,7 +17,7 @@ from .lexicon import TIME_NOUNS, Lexicon
 from .model import Gender
 from .nlp import ParsedDoc, word_at
 
-__all__ = ["PERSON_TAGS", "GenderEvidence"]
+__all__ = ["PERSON_TAGS", "GenderEvidence", "open_quotation"]
 
 PERSON_TAGS = frozenset({"PER", "PERSON"})
 # How many words before a pronoun a person it may refer to can be named (in its sentence or the one before).
@@ -251,7 +251,11 @@ def _quoted(doc: ParsedDoc, pos: int, told: Sequence[tuple[int, int]] = ()) -> b
     inside a passage that tells."""
     passage = next((a for a, b in told if a <= pos < b), None)
     start = doc.text.rfind("\n", 0, pos) + 1 if passage is None else passage
-    before = doc.text[start:pos]
+    return open_quotation(doc.text[start:pos])
+
+
+def open_quotation(before: str) -> bool:
+    """Whether a quotation opened in ``before`` (curly or straight marks) is still open at its end."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 

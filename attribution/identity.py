@@ -164,7 +164,11 @@ def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexic
     """The canonical source of each candidate's speaker (``None``: no speaker, or none that can speak)."""
     mentions = [_mention(doc, c, lex) for c in cands]
     direct = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
-    told = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT and _narrative(doc, c, cands, mentions)]
+    told = [
+        (c.start, c.end)
+        for i, c in enumerate(cands)
+        if c.kind is QuoteKind.DIRECT and _narrative(doc, i, cands, mentions)
+    ]
     quoted = [span for span in direct if span not in told]
     stated = appositive_roles(doc, lex=lex)
     return resolve_sources(doc, mentions, lex=lex, quoted=quoted, told=told, stated=stated)
@@ -174,16 +178,15 @@ _FIRST_SECOND = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours|you|your|yours)\b"
 _NESTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
-def _narrative(
-    doc: ParsedDoc, c: Candidate, cands: Sequence[Candidate], mentions: Sequence[MentionInfo | None]
-) -> bool:
+def _narrative(doc: ParsedDoc, i: int, cands: Sequence[Candidate], mentions: Sequence[MentionInfo | None]) -> bool:
     """A quoted passage that tells, not a person speaking: a writer's or a document's words
     (*McCrummen reports:*, *the report says*), two sentences or more (the parser's), forty words
     or more or running on past its paragraph, and no *I*, *we* or *you* outside the quotations it
     holds ("Melanie thought the whole thing was outrageous. She wasn't …").  The persons it names
     may be referred to later."""
-    i = c.continues if c.continues is not None else cands.index(c)
-    head, mention = cands[i], mentions[i]
+    c = cands[i]
+    first = c.continues if c.continues is not None else i
+    head, mention = cands[first], mentions[first]
     writer = head.cue_lemma in NARRATING_LEMMAS or (mention is not None and mention.kind is SourceKind.DOCUMENT)
     told = _NESTED.sub(" ", doc.text[c.start : c.end])
     sentences = sum(c.start <= s.start < c.end for s in doc.sentences)

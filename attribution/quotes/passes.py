@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..config import Settings
-from ..gender import PERSON_TAGS
+from ..gender import PERSON_TAGS, open_quotation
 from ..lexicon import Lexicon
 from ..model import QuoteKind
 from ..nlp import ParsedDoc, subtree
@@ -186,12 +186,7 @@ def _subject_run(doc: ParsedDoc, run: list[int], para_start: int) -> tuple[int, 
         return None  # "Sanders's campaign"
     before = doc.words[run[0] - 1] if run[0] > 0 and doc.words[run[0] - 1].start >= para_start else None
     opens = before is None or before.sent != first.sent or before.upos == "PUNCT"
-    return (run[0], run[-1] + 1) if opens and not _in_quotation(doc, first.start, para_start) else None
-
-
-def _in_quotation(doc: ParsedDoc, pos: int, para_start: int) -> bool:
-    before = doc.text[para_start:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return (run[0], run[-1] + 1) if opens and not open_quotation(doc.text[para_start : first.start]) else None
 
 
 def _first_at(doc: ParsedDoc, pos: int) -> int:
