@@ -161,8 +161,9 @@ def find_quotes(
 
 def _subject_before(doc: ParsedDoc, c: Candidate, para_start: int) -> tuple[int, int] | None:
     """The last person the NER names in ``c``'s paragraph before it, outside quotations, in a
-    subject's place: at the start of its sentence or after punctuation, not after a preposition
-    or a verb ("On “Face the Nation,” Sen. Bernie Sanders (Vt.), who lost …, identified …")."""
+    subject's place: at the start of its sentence or after punctuation (not inside brackets: the
+    "(Vt.)" some taggers call a person), not after a preposition or a verb ("On “Face the
+    Nation,” Sen. Bernie Sanders (Vt.), who lost …, identified …")."""
     if c.kind is not QuoteKind.DIRECT or c.cue is not None:
         return None
     found = None
@@ -185,7 +186,7 @@ def _subject_run(doc: ParsedDoc, run: list[int], para_start: int) -> tuple[int, 
     if after is not None and after.lower_text() in {"'s", "’s"}:
         return None  # "Sanders's campaign"
     before = doc.words[run[0] - 1] if run[0] > 0 and doc.words[run[0] - 1].start >= para_start else None
-    opens = before is None or before.sent != first.sent or before.upos == "PUNCT"
+    opens = before is None or before.sent != first.sent or (before.upos == "PUNCT" and before.text != "(")
     return (run[0], run[-1] + 1) if opens and not open_quotation(doc.text[para_start : first.start]) else None
 
 
