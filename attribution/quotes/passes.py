@@ -190,10 +190,6 @@ def _subject_run(doc: ParsedDoc, run: list[int], para_start: int) -> tuple[int, 
     return (run[0], run[-1] + 1) if opens and not open_quotation(doc.text[para_start : first.start]) else None
 
 
-def _first_at(doc: ParsedDoc, pos: int) -> int:
-    return next((w.i for w in doc.words if w.start >= pos), len(doc.words))
-
-
 # Fewest words for a quotation to count as a repeat of an earlier one (shorter ones recur by chance).
 MIN_REPEAT_WORDS = 4
 
