@@ -393,14 +393,42 @@ def _tokenize(texts: list[str], settings: Settings) -> list[list[_Piece]]:
     pipeline = load_pipeline(settings, TOKENIZE)
     docs = pipeline([stanza.Document([], text=t) for t in texts])
     out: list[list[_Piece]] = []
-    for doc in docs:
+    for text, doc in zip(texts, docs, strict=True):
         pieces: list[_Piece] = []
-        for sent in doc.sentences:
-            words = [(w.text, tok.start_char, tok.end_char) for tok in sent.tokens for w in tok.words]
+        sentences = [
+            [(w.text, tok.start_char, tok.end_char) for tok in s.tokens for w in tok.words] for s in doc.sentences
+        ]
+        for words in _mend_splits(text, sentences):
             for k in range(0, len(words), MAX_SENTENCE_WORDS):
                 pieces.append(_Piece(words[k : k + MAX_SENTENCE_WORDS]))
         out.append(pieces)
     return out
+
+
+def _mend_splits(text: str, sentences: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """Join a sentence the tokenizer ended on a word, with one space before the next on the same line.
+
+    The tokenizer sometimes ends a sentence inside a name or a title ("British Prime Minister
+    Theresa | May said", "told CBS | This Morning that"); a sentence ends on punctuation, so a break
+    after a word is the model's slip. A line in capitals is a heading and keeps its break
+    ("SAVE A QUARTER | Let's say …").
+    """
+    out: list[list[tuple[str, int, int]]] = []
+    for words in sentences:
+        if out and words and out[-1] and _slipped(text, out[-1], words):
+            out[-1] = out[-1] + words
+        else:
+            out.append(words)
+    return out
+
+
+def _slipped(text: str, before: list[tuple[str, int, int]], after: list[tuple[str, int, int]]) -> bool:
+    last = before[-1][0]
+    gap = text[before[-1][2] : after[0][1]]
+    if len(gap) != 1 or not gap.isspace() or gap == "\n" or not last[-1:].isalnum():
+        return False
+    letters = [w for w, _, _ in before if any(c.isalpha() for c in w)]
+    return not all(w.isupper() for w in letters) and len(before) + len(after) <= MAX_SENTENCE_WORDS
 
 
 def _tag(pieces: list[_Piece], settings: Settings) -> list[Any]:
@@ -533,7 +561,7 @@ class _Cache:
         self.dir = Path(settings.cache_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         models = resolve_models_dir(settings).resolve()
-        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|2"
+        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|3"
 
     def _path(self, text: str) -> Path:
         import hashlib
