@@ -102,6 +102,24 @@ def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
     return None
 
 
+def _passive_agent(doc: ParsedDoc, cue: int) -> int | None:
+    """The agent of a passive cue ("was told by aides", "called to service by the governor"): the
+    one who speaks; the passive subject is who or what is spoken of."""
+    w = doc.words[cue]
+    kids = doc.children(cue)
+    passive = any(doc.words[k].deprel == "aux:pass" for k in kids) or (
+        w.deprel.startswith("acl") and "VerbForm=Part" in w.feats and "Tense=Past" in w.feats
+    )
+    if not passive:
+        return None
+    for k in kids:
+        x = doc.words[k]
+        cases = {doc.words[g].lower_text() for g in doc.children(k) if doc.words[g].deprel == "case"}
+        if x.deprel.startswith("obl") and "by" in cases and x.upos in NOUNISH:
+            return k
+    return None
+
+
 def _climb_np(doc: ParsedDoc, j: int, *, before: int) -> int:
     """From a word inside a noun phrase, climb to the phrase head (staying left of ``before``)."""
     w = doc.words[j]
@@ -282,13 +300,21 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     sent = doc.sentences[doc.words[cue].sent]
     lo, hi = sent.first, sent.last
 
-    def outside(span: tuple[int, int] | None) -> tuple[int, int] | None:
-        if span is None or not plausible_speaker(doc, span):
+    def outside(span: tuple[int, int] | None, *, agent: bool = False) -> tuple[int, int] | None:
+        if span is None or not (agent or plausible_speaker(doc, span)):
             return None
         if content is not None and span[0] < content[1] and content[0] < span[1]:
             return None
         return snap_to_entities(doc, span, lo=lo, hi=hi, content=content)
 
+    agent = _passive_agent(doc, cue)
+    if agent is not None:
+        s, e = noun_phrase(doc, agent, limit=(lo, hi))
+        while s < agent and doc.words[s].deprel == "case":
+            s += 1
+        span = outside((s, e), agent=True)  # "was told by aides that …"
+        if span is not None:
+            return span
     subj = _subject_of(doc, cue)
     w = doc.words[cue]
     if subj is None and w.deprel in {"conj", "xcomp", "advcl"} and w.head >= 0:

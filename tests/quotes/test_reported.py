@@ -84,6 +84,8 @@ pytestmark = pytest.mark.stanza
             "Roscosmos",
             "The cargo craft",
         ),
+        ("He was told by aides that the plan would fail.", "indirect", "tell", "aides", "that the plan"),
+        ("It was reported by Reuters that the talks had failed.", "indirect", "report", "Reuters", "that the talks"),
     ],
     ids=[
         "said-that",
@@ -101,6 +103,8 @@ pytestmark = pytest.mark.stanza
         "passive-participle",
         "not-across-a-heading-line",
         "closed-bracket-before-frame",
+        "passive-agent-person",
+        "passive-agent-org",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
