@@ -12,6 +12,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -300,13 +301,24 @@ class _Resolver:
             if toks[-1] in titles and not _in_headline(self.doc, p) and not (m.start <= p < m.end)
         ]
         if not fits:
-            return None
+            return self._most_named_before(m.start)
         best = max(f[0] for f in fits)
         fits = [(p, n) for score, p, n in fits if score == best]
         before = [f for f in fits if f[0] < m.start]
         _, raw = max(before) if before else min(fits)
         name = person_name(raw, self.lex)
         return self.entity(SourceKind.PERSON, self.fullest_person(name)) if name else None
+
+    def _most_named_before(self, pos: int) -> _Entity | None:
+        """*the GOP presidential nominee* with no one given that title: the person the article names
+        most often before it (the article's subject), when one clearly leads."""
+        counts = Counter(_surname_key(n, self.lex) for p, n in self.persons if p < pos)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        key = ranked[0][0]
+        name = next(n for p, n in self.persons if p < pos and _surname_key(n, self.lex) == key)
+        return self.entity(SourceKind.PERSON, self.fullest_person(name))
 
     def fullest_document(self, m: MentionInfo) -> _Entity | None:
         """*the poll* -> the latest earlier poll the article names ("a new Reuters/Ipsos opinion poll";
@@ -447,8 +459,8 @@ class _Resolver:
 
     def named_entity(self, m: MentionInfo) -> _Entity:
         name, kind = m.name, m.kind
-        if m.parts:  # "Joseph and other community members": each named conjunct by its fullest name
-            name = " and ".join(self.fullest_person(p, m.start) if p[:1].isupper() else p for p in m.parts)
+        if m.parts:
+            name = self._conjuncts(m)
         if kind is SourceKind.ORGANIZATION and len(_tokens(name)) == 1 and self.fullest_person(name) != name:
             kind = SourceKind.PERSON  # a surname the NER took for an organisation ("Doe said")
         if kind is SourceKind.PERSON:
@@ -459,6 +471,26 @@ class _Resolver:
         if m.name not in ent.aliases:
             ent.aliases.append(m.name)
         return ent
+
+    def _conjuncts(self, m: MentionInfo) -> str:
+        """ "Joseph and other community members": each named conjunct by its fullest name, a title by
+        the person who holds it; "Trump and his aides": *Donald Trump and aides of Donald Trump*."""
+        out: list[str] = []
+        person = False  # whether the conjunct before is a person the article names
+        for part in m.parts:
+            word, _, rest = part.partition(" ")
+            owned = word in {"his", "her"} and bool(rest)
+            if owned:
+                out.append(f"{rest} of {out[-1]}" if person else rest)
+                person = False
+            elif part[:1].isupper():
+                titled = self.titled_person(replace(m, name=part, mention=part, parts=()))
+                out.append(titled.name if titled else self.fullest_person(part, m.start))
+                person = titled is not None or out[-1] in {n for _, n in self.persons}
+            else:
+                out.append(part)
+                person = False
+        return " and ".join(out)
 
     def owned(self, m: MentionInfo) -> _Entity | None:
         """ "Her daughter" -> *daughter of Amelize Joseph*, "Ivana Trump's brief" -> *brief of Ivana

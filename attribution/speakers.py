@@ -283,8 +283,9 @@ def _conjoined(m: _Words) -> MentionInfo | None:
         return None  # "a 2014 study by Harvard and …": the conjunction is inside a modifier
     if not all(any(w.upos in {"NOUN", "PROPN"} for w in part) for part in parts):
         return None
-    names = []
+    names, owned = [], []
     for part in parts:
+        owned.append(bool(part) and part[0].lower_text() in {"his", "her"})  # "Trump and his aides"
         while part and (part[0].lower_text() in _DETERMINERS | _RELATIONAL or _punct(part[0])):
             if part[0].ner not in {None, "O"} and part[0].lower_text() not in _DETERMINERS:
                 break  # "New York Times": a name's first word, not "new"
@@ -295,7 +296,11 @@ def _conjoined(m: _Words) -> MentionInfo | None:
         names.append(_lower_initial(m, part[0], m.join(part)) if part else "")
     if not all(names):
         return None
-    return m.info(" and ".join(names), SourceKind.GROUP, parts=tuple(names))
+    parts_out = tuple(
+        f"{m.words[k + 1].lower_text()} {n}" if o and i else n
+        for i, (n, o) in enumerate(zip(names, owned, strict=True))
+    )
+    return m.info(" and ".join(names), SourceKind.GROUP, parts=parts_out)
 
 
 def _after_role_nouns(part: list) -> list:

@@ -238,8 +238,17 @@ def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, 
         ("GOP nominee Donald Trump spoke in Ohio on Monday.\n\n"
          "A Republican strategist said the economy was a disaster.", "the economy", "Republican strategist",
          "anonymous"),
+        # a title no one is given: the person the article names most, when one clearly leads
+        ("Donald Trump spoke in Ohio. Trump visited a factory, and Trump met Mike Pence there.\n\n"
+         "The GOP presidential nominee argued that the economy was a disaster.", "that the economy",
+         "Donald Trump", "person"),
+        # no one clearly leads: the nearest person named before it
+        ("Donald Trump spoke in Ohio. Mike Pence met him there, and Pence said he was pleased.\n\n"
+         "The GOP presidential nominee argued that the economy was a disaster.", "that the economy",
+         "Mike Pence", "person"),
     ],
-    ids=["headline-cue", "title-nominal", "apposition-first", "entity-whole", "indefinite-title"],
+    ids=["headline-cue", "title-nominal", "apposition-first", "entity-whole", "indefinite-title",
+         "title-most-named", "title-no-one-leads"],
 )  # fmt: skip
 def test_speaker_words_resolve_to_the_entity(analyze, text, quote_start, name, kind):
     q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
@@ -502,8 +511,15 @@ def test_a_relative_pronoun_speaks_for_the_phrase_it_follows(analyze, text, cue,
         # negatives: a title after the possessive names a person; no owner in the text, no "of"
         ("ICG's senior analyst Noah Bonsey said the talks had failed.", "Noah Bonsey", "person"),
         ("Her daughter said the school needed money.", "daughter", "anonymous"),
+        # a conjunct's possessive is the conjunct before it; a title conjunct is its holder
+        ("Amelize Joseph spoke on Monday. Joseph and her daughter said that the school needed money.",
+         "Amelize Joseph and daughter of Amelize Joseph", "group"),
+        ("Donald Trump spoke in Ohio on Monday. Trump visited a factory, and Trump met workers there.\n\n"
+         "The Republican nominee and his aides haven't said much about how he is preparing.",
+         "Donald Trump and aides of Donald Trump", "group"),
     ],
-    ids=["name-s-document", "her-daughter", "name-s-campaign", "title-after-possessive", "owner-unknown"],
+    ids=["name-s-document", "her-daughter", "name-s-campaign", "title-after-possessive", "owner-unknown",
+         "conjunct-owned", "conjunct-title-owned"],
 )  # fmt: skip
 def test_an_owned_speaker_is_named_by_its_owner(analyze, text, name, kind):
     """Guideline 8 of the canonical gold: "Her daughter" -> *daughter of Amelize Joseph*."""
