@@ -136,7 +136,7 @@ def _relative_head(doc: ParsedDoc, s: int) -> int | None:
     relcl = verb is not None and verb.deprel == "acl:relcl" and 0 <= verb.head < s
     if relcl and doc.words[verb.head].upos in {"NOUN", "PROPN"}:
         return verb.head
-    k = s - 1 if s > 0 and doc.words[s - 1].text != "," else s - 2
+    k = s - 1 if s > 0 and doc.words[s - 1].upos != "PUNCT" else s - 2  # ", which" / "-- which"
     if w.lower_text() == "that" or k < 0:
         return None
     prev = doc.words[k]

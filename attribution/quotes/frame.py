@@ -96,10 +96,15 @@ def _participle(w: Word) -> bool:
 
 
 def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
-    for child in doc.children(verb):
-        if doc.words[child].deprel in SUBJECTS:
-            return child
-    return None
+    """The verb's subject; of two (a parser's "The officer …, police said" gives *said* both), the
+    one whose phrase ends right before the verb, else the first."""
+    subjects = [k for k in doc.children(verb) if doc.words[k].deprel in SUBJECTS]
+    if len(subjects) > 1:
+        for k in subjects:
+            end = noun_phrase(doc, k)[1]
+            if k < verb and all(doc.words[j].upos in {"ADV", "AUX", "PART"} for j in range(end, verb)):
+                return k
+    return subjects[0] if subjects else None
 
 
 def _passive_agent(doc: ParsedDoc, cue: int) -> int | None:

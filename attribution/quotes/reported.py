@@ -229,6 +229,15 @@ def _inverted(doc: ParsedDoc, c: int, lo: int, hi: int) -> bool:
     return _name_ends_sentence(doc, c, hi)
 
 
+def _fragment_before(doc: ParsedDoc, c: int, left: tuple[int, int], hi: int) -> bool:
+    """A verbless phrase before "…, he said." is what was said when nothing follows the frame but
+    punctuation, and it is no oblique or adverb ("On Monday, he said.")."""
+    if left[0] >= left[1] or any(w.upos != "PUNCT" for w in doc.words[c + 1 : hi]):
+        return False
+    first = doc.words[left[0]]
+    return first.upos not in {"ADP", "SCONJ", "ADV", "CCONJ"} and _content_words(doc, *left) >= 3
+
+
 def _name_ends_sentence(doc: ParsedDoc, c: int, hi: int) -> bool:
     """ "…, the losses would outstrip the gains, said Batchelder.": only a short noun phrase with a
     name or a noun follows the cue to the sentence's end (the parser may call it an object)."""
@@ -452,8 +461,11 @@ def find_reported(
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
                 if end is not None and end > lo:
                     left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
-                    # "The talks had failed, the minister said": the content is a clause
-                    if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)):
+                    # "The talks had failed, the minister said": the content is a clause, or a
+                    # phrase when the frame ends the sentence ("People like Scott, he said.")
+                    if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)) or _fragment_before(
+                        doc, c, left, hi
+                    ):
                         content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue

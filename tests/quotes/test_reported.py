@@ -86,6 +86,15 @@ pytestmark = pytest.mark.stanza
         ),
         ("He was told by aides that the plan would fail.", "indirect", "tell", "aides", "that the plan"),
         ("It was reported by Reuters that the talks had failed.", "indirect", "report", "Reuters", "that the talks"),
+        (
+            "The black plainclothes officer who shot Scott - Brentley Vinson, who was placed on paid administrative "
+            "leave - was not wearing a recording device, police said.",
+            "indirect",
+            "say",
+            "police",
+            "The black plainclothes officer",
+        ),
+        ("Bigger tax cuts for the middle class, she said.", "indirect", "say", "she", "Bigger tax cuts"),
     ],
     ids=[
         "said-that",
@@ -105,6 +114,8 @@ pytestmark = pytest.mark.stanza
         "closed-bracket-before-frame",
         "passive-agent-person",
         "passive-agent-org",
+        "the-subject-next-to-the-cue",
+        "a-phrase-the-frame-ends",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
@@ -120,8 +131,9 @@ def test_reported(analyze, text, kind, cue, speaker, content_start):
     "text",
     [
         "This is what Obama says and promises to the voters.",
+        "On Monday morning, he said.",
     ],
-    ids=["free-relative"],
+    ids=["free-relative", "an-oblique-the-frame-ends"],
 )
 def test_not_reported_speech(analyze, text):
     assert [q.content.text for q in analyze(text).quotes if str(q.kind) == "indirect"] == []
