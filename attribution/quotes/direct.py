@@ -169,7 +169,7 @@ def find_direct(
             continue
         found = _best_cue(doc, q, lex, settings)
         if found is not None:
-            cand = _with_cue(doc, q, *found, lex=lex)
+            cand = _with_cue(doc, q, *found, lex=lex, split=_second_piece(doc, outer, qi, q, found[0]))
             if cand is not None:
                 used.add(found[0])
                 out.append(cand)
@@ -264,11 +264,35 @@ def _best_cue(doc: ParsedDoc, q: _Quoted, lex: Lexicon, settings: Settings) -> t
     return None if verb is None else (verb, "speech")
 
 
-def _with_cue(doc: ParsedDoc, q: _Quoted, cue: int, tier: str, *, lex: Lexicon) -> Candidate | None:
+def _second_piece(doc: ParsedDoc, outer: list[MarkPair], qi: int, q: _Quoted, cue: int) -> bool:
+    """“Every time you say that,” Tester said, referring to the excuse, “you give …”: the piece
+    after a split quotation's frame (the first piece ends on a comma, its cue is the first verb
+    after it, a comma or *but* sets the piece off, no sentence ends before it), whatever else the
+    frame holds."""
+    if qi == 0:
+        return False
+    prev, cw = outer[qi - 1], doc.words[cue]
+    if doc.text[prev.inner[0] : prev.inner[1]].rstrip()[-1:] != "," or not prev.close < cw.start < q.pair.open:
+        return False
+    a, b = word_range(doc, prev.close + 1, q.pair.open)
+    ends = any(w.upos == "PUNCT" and w.text in {".", "!", "?"} for w in doc.words[a:b])
+    verb_first = any(w.upos in {"VERB", "AUX"} for w in doc.words[a:cue])  # "…," he said, adding that “…”
+    lead = doc.text[prev.close + 1 : q.pair.open].rstrip()
+    set_off = lead.endswith(",") or lead.lower().endswith((" but", " and"))  # not "… was only “to mock”"
+    return set_off and not ends and not verb_first and "\n" not in lead
+
+
+def _with_cue(
+    doc: ParsedDoc, q: _Quoted, cue: int, tier: str, *, lex: Lexicon, split: bool = False
+) -> Candidate | None:
     """The direct candidate for a quotation with its cue, or ``None`` when the quotation is
-    embedded in a clause (a mixed quotation, found by the reported-speech pass)."""
+    embedded in a clause (a mixed quotation, found by the reported-speech pass); the second piece
+    of a split quotation is never embedded."""
     cw = doc.words[cue]
-    if cw.end <= q.pair.open:
+    if split:
+        spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
+        embedded = False
+    elif cw.end <= q.pair.open:
         spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
         embedded = _embedded_after_cue(doc, q, cue, spk, lex)
     else:
@@ -276,7 +300,7 @@ def _with_cue(doc: ParsedDoc, q: _Quoted, cue: int, tier: str, *, lex: Lexicon) 
         lead = [j for j in _after_clause_break(doc, q.before) if doc.words[j].upos not in _LEAD_SKIP]
         embedded = len(lead) > 2 and not q.colon
     tail = [j for j in q.after if j > cue and (spk is None or j >= spk[1])]
-    if embedded or (cw.end <= q.pair.open and len(tail) > 3):
+    if embedded or (cw.end <= q.pair.open and len(tail) > 3 and not split):
         return None
     c_start, c_end = q.pair.inner
     return Candidate(

@@ -97,12 +97,14 @@ def _participle(w: Word) -> bool:
 
 def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
     """The verb's subject; of two (a parser's "The officer …, police said" gives *said* both), the
-    one whose phrase ends right before the verb, else the first."""
+    one set off by a comma or a dash whose phrase ends right before the verb, else the first (the two may be
+    one phrase: "Crisis Group senior analyst | Noah Bonsey said")."""
     subjects = [k for k in doc.children(verb) if doc.words[k].deprel in SUBJECTS]
     if len(subjects) > 1:
         for k in subjects:
-            end = noun_phrase(doc, k)[1]
-            if k < verb and all(doc.words[j].upos in {"ADV", "AUX", "PART"} for j in range(end, verb)):
+            start, end = noun_phrase(doc, k)
+            set_off = start > 0 and doc.words[start - 1].text in {",", "—", "–", "-", "--"}  # "OTTAWA — Smith said"
+            if set_off and k < verb and all(doc.words[j].upos in {"ADV", "AUX", "PART"} for j in range(end, verb)):
                 return k
     return subjects[0] if subjects else None
 

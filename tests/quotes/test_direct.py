@@ -58,6 +58,43 @@ def test_split_quote_same_sentence(analyze):
     assert qs[0].speaker.name == qs[1].speaker.name == "John Smith"
 
 
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        ("“Every time you say that,” Tester said, referring to the 1 percent excuse, “you give ammunition to the "
+         "people who want to break up the big banks.”", "you give ammunition"),
+        ('"You know, I love Larry," he said, but "when it comes to energy issues, Larry has a history of '
+         'representing fossil fuel industries."', "when it comes"),
+        ('"I think Lester Holt will be very fair," Trump said during a rally in Kenansville, N.C., "but a lot of '
+         'people are going to be watching to see if that\'s true."', "but a lot of people"),
+    ],
+    ids=["participle-between", "but-between", "place-between"],
+)  # fmt: skip
+def test_a_split_quotation_continues_whatever_its_frame_holds(analyze, text, second):
+    qs = direct(analyze(text))
+    assert [q.content.text[: len(second)] for q in qs][1:] == [second]
+    assert qs[1].continues == qs[0].id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title that ends on a comma is no first piece; the second quotation is part of a clause
+        "On this weekend’s broadcast of “Fox News Sunday,” Republican vice-presidential nominee Gov. Mike Pence "
+        "(R-IN) said his running mate's tweet to invite Gennifer Flowers to Monday night’s debate was only “to "
+        "mock” Hillary Clinton for inviting Trump critic Mark Cuban.",
+        # another cue after the first piece's: a quotation of its own
+        "“We are ready for the vote,” he said, adding that it would take “more hours” before details emerge.",
+    ],
+    ids=["title-then-mixed", "second-cue"],
+)
+def test_a_later_quotation_in_a_clause_is_no_second_piece(analyze, text):
+    """The later quotation stays inside the reported content around it: no quotation of its own."""
+    qs = analyze(text).quotes
+    assert qs and all(q.continues is None for q in qs), [(q.content.text, q.continues) for q in qs]
+    assert not [q.content.text for q in qs if str(q.kind) == "direct" and len(q.content.text.split()) <= 2]
+
+
 def test_multi_paragraph_quote(analyze):
     text = (
         "Senator Jane Doe spoke to the crowd on Friday.\n\n"

@@ -95,6 +95,14 @@ pytestmark = pytest.mark.stanza
             "The black plainclothes officer",
         ),
         ("Bigger tax cuts for the middle class, she said.", "indirect", "say", "she", "Bigger tax cuts"),
+        (
+            "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the Affordable Care Act as a "
+            "“crazy system” during a presidential campaign stop in Flint, Mich., for his wife Hillary Clinton.",
+            "mixed",
+            "criticize",
+            "Bill Clinton",
+            "the Affordable Care Act",
+        ),
     ],
     ids=[
         "said-that",
@@ -116,6 +124,7 @@ pytestmark = pytest.mark.stanza
         "passive-agent-org",
         "the-subject-next-to-the-cue",
         "a-phrase-the-frame-ends",
+        "the-subject-after-a-dateline-dash",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
