@@ -273,7 +273,8 @@ def _anonymous_phrase(m: _Words) -> MentionInfo | None:
 
 def _conjoined(m: _Words) -> MentionInfo | None:
     """ "India and Pakistan", "companies and individuals": conjoined speakers are one group,
-    named by their conjuncts without determiners ("the Gannett newspaper chain" -> "Gannett …")."""
+    named by their conjuncts without determiners ("the Gannett newspaper chain" -> "Gannett …");
+    *other* stays ("Joseph and other community members": guideline 6 of the canonical gold)."""
     cuts = [k for k, w in enumerate(m.words) if w.lower_text() == "and" and w.upos == "CCONJ" and w.ner in {None, "O"}]
     if len(cuts) != 1 or ("," in m.toks[: cuts[0]] and m.words[cuts[0] - 1].text != ","):
         return None
@@ -286,7 +287,7 @@ def _conjoined(m: _Words) -> MentionInfo | None:
     names, owned = [], []
     for part in parts:
         owned.append(bool(part) and part[0].lower_text() in {"his", "her"})  # "Trump and his aides"
-        while part and (part[0].lower_text() in _DETERMINERS | _RELATIONAL or _punct(part[0])):
+        while part and (part[0].lower_text() in _DETERMINERS | _RELATIONAL - {"other"} or _punct(part[0])):
             if part[0].ner not in {None, "O"} and part[0].lower_text() not in _DETERMINERS:
                 break  # "New York Times": a name's first word, not "new"
             part = part[1:]  # "both Roscosmos and NASA"

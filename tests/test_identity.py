@@ -366,9 +366,14 @@ def test_an_anonymity_phrase_must_follow_the_mention(analyze):
         ("Shasta County Sheriff Tom Bosenko said Wednesday that the deputies acted properly.", "Tom Bosenko",
          "that the deputies"),
         ("Amelize Joseph is a mother of two. Joseph and other community members said that the school needed more "
-         "money.", "Amelize Joseph and community members", "that the school"),
+         "money.", "Amelize Joseph and other community members", "that the school"),
+        # the parser hangs the first conjunct on the phrase before it ("school, Joseph")
+        ("Amelize Joseph is a mother of two.\n\nAt her Brooklyn school, Joseph and other community members said "
+         "the state funding system hurts needy schools.", "Amelize Joseph and other community members",
+         "the state funding"),
     ],
-    ids=["both-names", "title-before-names", "time-before-content", "conjunct-fullest-name"],
+    ids=["both-names", "title-before-names", "time-before-content", "conjunct-fullest-name",
+         "first-conjunct-attached-elsewhere"],
 )  # fmt: skip
 def test_every_named_co_speaker_and_no_time_in_content(analyze, text, name, content):
     """A name before "and" that the parser attached elsewhere is a co-speaker; a bare time after
@@ -678,3 +683,15 @@ def test_a_surname_alone_is_a_person_the_ner_never_saw(settings):
     quoted = [(text.index("Trump is wrong"), text.index("wrong,”") + 6)]
     persons = [(text.index("Donald Trump"), "Donald Trump")]
     assert _surnames_alone(doc, persons, default_lexicon(), quoted) == [(text.index("Trump has"), "Trump")]
+
+
+@pytest.mark.stanza
+def test_a_belief_inside_a_content_does_not_take_the_quotation_after_it(analyze_wider):
+    """With beliefs on, "who feel that way, “…”" is part of what the senator acknowledged: the
+    quotation after it is no belief of its own (it had replaced the whole attribution)."""
+    text = (
+        "As far as whether Sanders still senses anger among his supporters, the Vermont senator acknowledged "
+        'that there are still "some people" who feel that way, "but not among the vast majority."'
+    )
+    qs = analyze_wider(text).quotes
+    assert [(q.cue.lemma, "vast majority" in q.content.text) for q in qs] == [("acknowledge", True)]

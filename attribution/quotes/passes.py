@@ -53,8 +53,8 @@ def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
         if c.cue is None:
             continue
         for j, o in enumerate(cands):
-            if o is c or o.cue is None or o.kind is QuoteKind.DIRECT:
-                continue
+            if o is c or o.cue is None or (o.kind is QuoteKind.DIRECT and o.tier == "speech"):
+                continue  # a belief cue inside a content is nested even before a quotation ("who feel that way, “…”")
             cue_start = doc.words[o.cue[0]].start
             if not (c.start < cue_start < c.end and doc.words[c.cue[0]].start < cue_start):
                 continue
@@ -299,11 +299,16 @@ def _with_conjuncts(doc: ParsedDoc, s: int, e: int, hi: int) -> int:
 
 
 def _with_names_before(doc: ParsedDoc, s: int, e: int, lo: int) -> int:
-    """ "both Roscosmos and NASA said", "attorneys Tim Sweeney and Lisa Lagos wrote": a name just
-    before "and" is a co-speaker when the parser attached it elsewhere ("Reuters/Ipsos": one name)."""
+    """ "both Roscosmos and NASA said", "attorneys Tim Sweeney and Lisa Lagos wrote", "Joseph and
+    other community members": a name just before "and" is a co-speaker when the parser attached it
+    elsewhere ("Reuters/Ipsos": one name)."""
     if doc.words[s].text == "/" and s + 1 < e:
         s += 1
-    if not (s - 2 >= lo and doc.words[s - 1].lower_text() in {"and", "&", "/"} and doc.words[s].upos == "PROPN"):
+    if not (s - 2 >= lo and doc.words[s - 1].lower_text() in {"and", "&", "/"}):
+        return s
+    and_ = doc.words[s - 1]
+    second = and_.deprel == "cc" and s <= and_.head < e  # "Joseph and other community members protested"
+    if doc.words[s].upos != "PROPN" and not second:
         return s
     k = s - 2
     if doc.words[k].upos != "PROPN":
