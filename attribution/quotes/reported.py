@@ -388,6 +388,8 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str)
         return False  # "Ars is asking Mojang for comment": a request, no content
     if lemma == "add" and c + 1 < len(doc.words) and doc.words[c + 1].lower_text() == "to":
         return False  # "are adding to the challenges of winter": an increase, no content
+    if lemma == "echo" and not has_obj:
+        return False  # "the song echoed through the hall": a sound, not someone's words again
     return lemma not in CLAUSE_ONLY_LEMMAS
 
 

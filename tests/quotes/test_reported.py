@@ -96,6 +96,14 @@ pytestmark = pytest.mark.stanza
         ),
         ("Bigger tax cuts for the middle class, she said.", "indirect", "say", "she", "Bigger tax cuts"),
         (
+            "Mike Pence echoed statements by Donald Trump last week that those who question bias in policing "
+            "demean law enforcement.",
+            "indirect",
+            "echo",
+            "Mike Pence",
+            "statements by Donald Trump",
+        ),
+        (
             "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the Affordable Care Act as a "
             "“crazy system” during a presidential campaign stop in Flint, Mich., for his wife Hillary Clinton.",
             "mixed",
@@ -125,6 +133,7 @@ pytestmark = pytest.mark.stanza
         "the-subject-next-to-the-cue",
         "a-phrase-the-frame-ends",
         "the-subject-after-a-dateline-dash",
+        "echoed-statements",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):

@@ -33,11 +33,12 @@ pytestmark = pytest.mark.stanza
         "Neon lighting is a catchall term that describes the technology of glass tubing that glows when lit.",
         "‘Freeze-thaws’ linked to climate change can imperil utilities\nThe extreme temperature swings that many "
         "researchers link to climate change are adding to the challenges of winter.",
+        "The song echoed through the hall for hours after the concert ended.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
-         "that-said", "thing-describes", "adding-to"],
+         "that-said", "thing-describes", "adding-to", "echoed-through"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
