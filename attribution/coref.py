@@ -323,7 +323,8 @@ class _Resolver:
     def fullest_document(self, m: MentionInfo) -> _Entity | None:
         """*the poll* -> the latest earlier poll the article names ("a new Reuters/Ipsos opinion poll";
         "an exhaustive study" names none); a shorter name of a document named before takes that
-        name ("The Reuters/Ipsos poll" after "the Reuters/Ipsos opinion poll")."""
+        name ("The Reuters/Ipsos poll" after "the Reuters/Ipsos opinion poll"); a group likewise
+        ("the companies" after "Fortune 500 companies")."""
         toks = re.findall(r"\w+", m.name.lower())
         bare = len(m.mention.split()) == 2 and m.mention.split()[0].lower() in _DEFINITE
         if not toks or not (bare or m.mention.lower().startswith("the ")):
@@ -337,7 +338,7 @@ class _Resolver:
                 longer = set(toks) < set(re.findall(r"\w+", name.lower()))
                 if any(_name_word(x) for x in self.doc.words[s : w.i]) and (bare or longer):
                     best = name  # the latest named one
-        return self.entity(SourceKind.DOCUMENT, best) if best else None
+        return self.entity(m.kind, best) if best else None
 
     def org_match(self, name: str) -> str:
         """An acronym or a part of an organisation's name -> that organisation's full name."""
@@ -545,7 +546,7 @@ class _Resolver:
             ent = self.titled_person(m)
         if ent is None and m.owner is not None:
             ent = self.owned(m)
-        if ent is None and m.kind is SourceKind.DOCUMENT:
+        if ent is None and m.kind in {SourceKind.DOCUMENT, SourceKind.GROUP} and not m.parts:
             ent = self.fullest_document(m)
         if ent is None:
             ent = self.antecedent(m) if (m.pronoun or m.nominal) else self.named_entity(m)

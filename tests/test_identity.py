@@ -415,8 +415,11 @@ def test_documents_take_the_fullest_name_the_article_gives(analyze, text, names)
          "black parents with kids in charter schools"),
         ("Fortune 500 companies said that taxes were too high.", "Fortune 500 companies"),
         ("Small groups of protesters said that the police had fired first.", "protesters"),
+        # a definite group named before with a name before its noun takes that description
+        ("A study shows how Fortune 500 companies shelter profits offshore.\n\nThe companies said that taxes "
+         "were too high.", "Fortune 500 companies"),
     ],
-    ids=["group-with", "name-modifies-noun", "groups-of"],
+    ids=["group-with", "name-modifies-noun", "groups-of", "the-group-named-before"],
 )  # fmt: skip
 def test_groups_are_named_by_their_whole_description(analyze, text, name):
     sp = _speaker(analyze(text))
