@@ -209,8 +209,12 @@ def test_corpus_identity_never_on_a_bare_name():
          "I am so ashamed to be an American. How did we get this low?", "Jacklyn Ashley"),
         ('Mike Pence spoke to Fox.\n\n"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."',
          "Gennifer Flowers will not be attending the debate tomorrow night.", "Mike Pence"),
+        ("Latinos Share Their Thoughts.\n\n“He makes simple blanket statements about people he knows nothing "
+         "about.”― Pamela Padilla\xa0\n"
+         "“I am so ashamed to be an American.” ― Jacklyn Ashley", "He makes simple blanket statements about "
+         "people he knows nothing about.", "Pamela Padilla"),
     ],
-    ids=["dash-credit", "transcript-label"],
+    ids=["dash-credit", "transcript-label", "no-break-space-after-the-credit"],
 )  # fmt: skip
 def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, name):
     q = next(q for q in analyze(text).quotes if str(q.kind) == "direct")

@@ -387,7 +387,10 @@ def _credited(doc: ParsedDoc, q: _Quoted) -> Candidate | None:
     tail = doc.text[q.pair.close + 1 : q.para_end].split("\n", 1)[0]  # the credit ends its line
     found = list(_CREDIT.finditer(tail))
     m = found[-1] if found else None  # the last dash credit of the paragraph
-    if m is None or (tail[m.end() :].strip(" ,.0-9\n") and not tail[m.end() :].lstrip().startswith(",")):
+    if m is None:
+        return None
+    rest = tail[m.end() :].strip()  # str.strip: a no-break space after the name too
+    if rest.strip(",.0-9").strip() and not rest.startswith(","):
         return None
     if m.start() > 0 and not _only_quoted(tail[: m.start()]):
         return None
