@@ -306,7 +306,8 @@ def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
 def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     """Uses of a cue word that report no speech: a noun ("a tsunami warning"), a passive with no
     clause and no agent ("was called for tripping"), a heading ("WATCH: … says"), "you tell me",
-    a question frame ("Asked about the delay, the mayor said …": the answer is the attribution)."""
+    a question frame ("Asked about the delay, the mayor said …": the answer is the attribution),
+    an imperative "Say …" that supposes."""
     w = doc.words[c]
     kids = [doc.words[k] for k in doc.children(c)]
     if any(k.deprel == "det" and k.i < c for k in kids) or (
@@ -335,6 +336,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     question = c == lo and w.lower_text().endswith("ed") and "," in doc.text[w.end : doc.sentences[w.sent].end]
     if subj is None and (question or (c == lo and "VerbForm=Part" in w.feats)):
         return True
+    if subj is None and c == lo and w.text == "Say":
+        return True  # "Say Mexico demanded that …": suppose, not speech
     return subj is not None and subj.lower_text() == "you" and "Tense=Past" not in w.feats
 
 

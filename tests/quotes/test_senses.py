@@ -34,11 +34,12 @@ pytestmark = pytest.mark.stanza
         "‘Freeze-thaws’ linked to climate change can imperil utilities\nThe extreme temperature swings that many "
         "researchers link to climate change are adding to the challenges of winter.",
         "The song echoed through the hall for hours after the concert ended.",
+        "Say the two sides fail to reach a deal before the deadline next month.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
-         "that-said", "thing-describes", "adding-to", "echoed-through"],
+         "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
