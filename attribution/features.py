@@ -306,6 +306,13 @@ def _mention_context(doc: ParsedDoc, cue: Word, w: Word) -> dict[str, float | st
         "m_cue_has_subj": float(any(k.deprel.startswith("nsubj") for k in cue_kids)),
         "m_cue_passive": float(any(k.deprel in {"aux:pass", "nsubj:pass"} for k in cue_kids)),
         "m_subject_of_cue": float(w.head == cue.i and w.deprel.startswith("nsubj")),
+        # "He was told by aides": the passive subject is spoken to, the agent speaks
+        "m_passive_subject_of_cue": float(w.head == cue.i and w.deprel == "nsubj:pass"),
+        "m_agent_of_cue": float(
+            w.head == cue.i
+            and w.deprel.startswith("obl")
+            and any(doc.words[k].deprel == "case" and doc.words[k].lower_text() == "by" for k in doc.children(w.i))
+        ),
         "m_subjects_between": float(sum(x.deprel.startswith("nsubj") for x in between)),
         "m_persons_between": float(sum(_ner(x) == "PER" and x.upos == "PROPN" for x in between)),
         "m_verbs_between": float(sum(x.upos == "VERB" for x in between)),
