@@ -342,7 +342,11 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
 
 
 def _discourse_idiom(doc: ParsedDoc, c: int) -> bool:
-    """ "Having said that, …", "That said, …", "that being said": a link between sentences."""
+    """ "Having said that, …", "That said, …", "that being said", "speaking of X, …": a link
+    between sentences."""
+    nxt = doc.words[c + 1].lower_text() if c + 1 < len(doc.words) else ""
+    if doc.words[c].lower_text() in {"speaking", "talking"} and nxt == "of":
+        return not any(doc.words[k].deprel in SUBJECTS for k in doc.children(c))  # "And speaking of Dolby, …"
     if doc.words[c].lemma.lower() != "say":
         return False
     around = [doc.words[j].lower_text() if 0 <= j < len(doc.words) else "" for j in range(c - 2, c + 3)]

@@ -35,11 +35,13 @@ pytestmark = pytest.mark.stanza
         "researchers link to climate change are adding to the challenges of winter.",
         "The song echoed through the hall for hours after the concert ended.",
         "Say the two sides fail to reach a deal before the deadline next month.",
+        "And speaking of Dolby technology, Microsoft is also highlighting Atmos support on the One X, just like it "
+        "did with the One S.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
-         "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose"],
+         "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose", "speaking-of"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
