@@ -10,6 +10,7 @@ from ..lexicon import SUBJECT_RELS, TIME_NOUNS, Lexicon
 from ..nlp import ParsedDoc, Word, subtree
 
 __all__ = [
+    "case_words",
     "cue_lemma_of",
     "cue_tier_of",
     "noun_phrase",
@@ -121,10 +122,14 @@ def _passive_agent(doc: ParsedDoc, cue: int) -> int | None:
         return None
     for k in kids:
         x = doc.words[k]
-        cases = {doc.words[g].lower_text() for g in doc.children(k) if doc.words[g].deprel == "case"}
-        if x.deprel.startswith("obl") and "by" in cases and x.upos in NOUNISH:
+        if x.deprel.startswith("obl") and "by" in case_words(doc, k) and x.upos in NOUNISH:
             return k
     return None
+
+
+def case_words(doc: ParsedDoc, k: int) -> set[str]:
+    """The prepositions (``case`` dependents) of word ``k``, lower case."""
+    return {doc.words[g].lower_text() for g in doc.children(k) if doc.words[g].deprel == "case"}
 
 
 def _climb_np(doc: ParsedDoc, j: int, *, before: int) -> int:

@@ -29,7 +29,7 @@ from ..lexicon import (
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
-from .frame import NOUNISH, SUBJECTS, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
+from .frame import NOUNISH, SUBJECTS, case_words, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
 from .parenthetical import clause_start, parenthetical
 
@@ -319,7 +319,7 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     if c - 2 >= lo and doc.words[c - 1].text in {"-", "‐", "‑"} and doc.words[c - 2].lower_text() == "so":
         return True  # "so-called “metadata”", however the parser attaches it
     clause = any(k.deprel.split(":")[0] in CONTENT_RELS for k in kids)
-    agent = any(k.deprel.startswith("obl") and _case(doc, k.i) & {"by"} for k in kids)
+    agent = any(k.deprel.startswith("obl") and case_words(doc, k.i) & {"by"} for k in kids)
     naming = w.lemma.lower() in NAMING_LEMMAS  # "was called for tripping"; "was charged with" is PolNeAR speech
     if naming and any(k.deprel == "aux:pass" for k in kids) and not clause and not agent:
         return True
@@ -355,10 +355,6 @@ def _discourse_idiom(doc: ParsedDoc, c: int) -> bool:
     return having or that_said or around[0:3] == ["that", "being", "said"]
 
 
-def _case(doc: ParsedDoc, k: int) -> set[str]:
-    return {doc.words[g].lower_text() for g in doc.children(k) if doc.words[g].deprel == "case"}
-
-
 def _after_leading_phrase(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
     """ "says at a campaign stop in Toledo, Ohio, that it means …": the content starts at "that"."""
     if span[0] >= span[1]:
@@ -389,7 +385,7 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str)
         return False  # "I write because …"
     if _only_time(doc, content):
         return False  # "said last week", "announced Monday morning"
-    if has_obj and any(k.deprel.startswith("obl") and _case(doc, k.i) & {"with"} for k in kids):
+    if has_obj and any(k.deprel.startswith("obl") and case_words(doc, k.i) & {"with"} for k in kids):
         return False
     if has_obj and lemma == "ask" and first.lower_text() == "for":
         return False  # "Ars is asking Mojang for comment": a request, no content
