@@ -37,11 +37,12 @@ class MarkPair:
     family: str
     depth: int = 0
     closed: bool = True
+    open_width: int = 1  # 2 for a doubled opener (''…'')
 
     @property
     def inner(self) -> tuple[int, int]:
         """Character span of the quoted text, marks excluded."""
-        return self.open + 1, self.close
+        return self.open + self.open_width, self.close
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,26 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
+def _doubled(text: str, i: int) -> bool:
+    """Two single marks in a row (''…'' in some archives' text) stand for one double mark."""
+    return i + 1 < len(text) and text[i] in _DOUBLABLE and text[i + 1] == text[i]
+
+
+_DOUBLABLE = frozenset("'’‘")
+
+
+def _double_roles(text: str, i: int) -> tuple[bool, bool]:
+    """(can_open, can_close) of the doubled mark at ``i``, ``i + 1``, from the characters around both."""
+    prev = text[i - 1] if i > 0 else None
+    nxt = text[i + 2] if i + 2 < len(text) else None
+    left, right = _left_open(prev), _right_open(nxt)
+    if left and not right:
+        return True, False
+    if right and not left:
+        return False, True
+    return True, True
+
+
 def _elision(text: str, open_: int, close: int, family: str) -> bool:
     """Single marks around one or two letters inside a phrase (’n’, ’em) elide; they quote nothing."""
     inner = text[open_ + 1 : close]
@@ -125,6 +146,8 @@ def _next_paragraph_opens(text: str, para_end: int, family: str) -> bool:
     j = para_end
     while j < len(text) and text[j].isspace():
         j += 1
+    if j < len(text) and _doubled(text, j):
+        return family == "double"
     return j < len(text) and _OPENERS.get(text[j]) == family
 
 
@@ -149,13 +172,24 @@ def pair_marks(text: str) -> MarkPairs:
     unmatched: list[int] = []
     for para_start, para_end in paragraph_spans(text):
         stack: list[tuple[int, str]] = []  # (index, family)
+        second = -1  # the second mark of a doubled one, already read
+        wide: set[int] = set()  # doubled openers
         for m in _MARK_RE.finditer(text, para_start, para_end):
             i = m.start()
+            if i == second:
+                continue
             ch = text[i]
-            can_open, can_close = _roles(text, i)
+            if _doubled(text, i):  # ''So it goes,'' he said: one double mark
+                second = i + 1
+                can_open, can_close = _double_roles(text, i)
+                fam_close, fam_open = "double", "double"
+                if can_open:
+                    wide.add(i)
+            else:
+                can_open, can_close = _roles(text, i)
+                fam_close, fam_open = _CLOSERS.get(ch), _OPENERS.get(ch)
             if not (can_open or can_close):
                 continue
-            fam_close = _CLOSERS.get(ch)
             if can_close and fam_close is not None:
                 k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == fam_close), None)
                 if k is not None and (not can_open or k == len(stack) - 1 or stack[-1][1] != fam_close):
@@ -166,16 +200,16 @@ def pair_marks(text: str) -> MarkPairs:
                     if _elision(text, j, i, fam):
                         unmatched += [j, i]  # rock ’n’ roll: an elision, not a quotation
                     else:
-                        pairs.append(MarkPair(j, i, fam, depth=k))
+                        pairs.append(MarkPair(j, i, fam, depth=k, open_width=2 if j in wide else 1))
                     continue
             if can_open:
-                stack.append((i, _OPENERS.get(ch) or fam_close or "double"))
+                stack.append((i, fam_open or fam_close or "double"))
             else:
                 unmatched.append(i)
         # a quotation left open at the end of a paragraph continues when the next paragraph opens again
         for depth, (j, fam) in enumerate(stack):
             if fam != "single" and depth == 0 and _next_paragraph_opens(text, para_end, fam):
-                pairs.append(MarkPair(j, para_end, fam, depth=0, closed=False))
+                pairs.append(MarkPair(j, para_end, fam, depth=0, closed=False, open_width=2 if j in wide else 1))
             else:
                 unmatched.append(j)
     pairs.sort(key=lambda p: p.open)

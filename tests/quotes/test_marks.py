@@ -129,3 +129,21 @@ def test_wrapped_text_is_one_pair(s: str) -> None:
     text = f"“{s}”"
     result = pair_marks(text)
     assert [(p.open, p.close) for p in result.pairs] == [(0, len(text) - 1)]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("''We lost the whole thing,'' he said.", ["We lost the whole thing,"]),
+        ("Not paying taxes ''makes me smart,'' Mr. Trump said.", ["makes me smart,"]),
+        ("He said ''we won.\n\n''And we will win again,'' he said.", ["we won.", "And we will win again,"]),
+        ("It’s 'fine', she said.", ["fine"]),  # a single pair stays single
+    ],
+    ids=["doubled", "doubled-inside", "doubled-runs-on", "single"],
+)
+def test_a_doubled_single_mark_is_one_double_mark(text, inner):
+    """Some archives write double quotation marks as two apostrophes (''…''): one mark, not two nested
+    single quotations whose content would start with a stray apostrophe."""
+    pairs = pair_marks(text).pairs
+    assert [text[slice(*p.inner)] for p in pairs] == inner
+    assert all(p.family == ("single" if inner == ["fine"] else "double") for p in pairs)
