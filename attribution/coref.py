@@ -364,6 +364,12 @@ class _Resolver:
                 best = ent
         return best
 
+    def persons_before(self, m: MentionInfo) -> list[tuple[int, str]]:
+        """Persons named before the mention, none inside what it says ("More jobs for people like
+        Peter Smith, she said": she is not Peter Smith)."""
+        own = m.content or (0, 0)
+        return [(p, n) for p, n in self.persons if p < m.start and not own[0] <= p < own[1]]
+
     def gendered_person(self, m: MentionInfo) -> _Entity | None:
         """*he*/*she*: the nearest person whose gender, as the article states it, is the pronoun's
         (within ``AGREEMENT_REACH`` characters), among persons who have spoken before (salience),
@@ -371,7 +377,7 @@ class _Resolver:
         the one before it; else the nearest of unstated gender, in the same order; never one the
         article gives the other gender."""
         seen = [(e.last_pos, e.name) for e in self.entities.values() if e.kind is SourceKind.PERSON]
-        named = [(p, self.fullest_person(n)) for p, n in self.persons if p < m.start]
+        named = [(p, self.fullest_person(n)) for p, n in self.persons_before(m)]
         (seen_ok, seen_unknown), (named_ok, named_unknown) = (self._agreeing(m, pool) for pool in (seen, named))
         order = [seen_ok, named_ok, seen_unknown, named_unknown]
         subject = self._subject_named_before(m, named)
@@ -447,7 +453,7 @@ class _Resolver:
             kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
         ent = self.gendered_person(m) if m.kind is SourceKind.PERSON else self.last_of(kinds, m.start)
         if ent is None and m.kind is SourceKind.PERSON:
-            prior = [p for p in self.persons if p[0] < m.start]
+            prior = self.persons_before(m)
             if prior:
                 ent = self.entity(SourceKind.PERSON, self.fullest_person(prior[-1][1]))
         if ent is None and m.kind is SourceKind.ORGANIZATION:

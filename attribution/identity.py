@@ -162,7 +162,7 @@ def _name_an_apposition_follows(doc: ParsedDoc, first: int, limit: tuple[int, in
 
 def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexicon) -> list[Resolved | None]:
     """The canonical source of each candidate's speaker (``None``: no speaker, or none that can speak)."""
-    mentions = [_mention(doc, c, lex) for c in cands]
+    mentions = [m and replace(m, content=(c.start, c.end)) for m, c in ((_mention(doc, c, lex), c) for c in cands)]
     direct = [(c.start, c.end) for c in cands if c.kind is QuoteKind.DIRECT]
     told = [
         (c.start, c.end)

@@ -65,6 +65,7 @@ class MentionInfo:
     thing: bool = False  # a thing, not a known kind of document ("the data", "the revision")
     owner: MentionInfo | None = None  # "Her daughter", "Ivana Trump's brief": named "daughter of <owner>"
     parts: tuple[str, ...] = ()  # a conjoined speaker's conjuncts ("Joseph", "community members")
+    content: tuple[int, int] | None = None  # what it says (characters): names there are no antecedent
 
 
 def acronym(name: str) -> str | None:

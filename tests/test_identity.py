@@ -337,8 +337,10 @@ def test_speaker_kinds(analyze, text, name, kind):
          "bad, Trump is such a liar, that if Mrs. Clinton focused on that, that is all she would have time for "
          "in the whole debate.”\n\nHe concluded: “The person in this debate who cannot tell the truth is "
          "Hillary Clinton.”", "The person in this", "Rush Limbaugh"),
+        # a name in the pronoun's own reported words is not who speaks them
+        ("The rally ended late.\n\nMore jobs for people like Peter Smith, she said.", "More jobs", "she"),
     ],
-    ids=["subject-just-named", "name-in-quote", "first-name", "told-passage", "own-words"],
+    ids=["subject-just-named", "name-in-quote", "first-name", "told-passage", "own-words", "name-in-own-content"],
 )  # fmt: skip
 def test_pronouns_and_first_names(analyze, text, quote_start, name):
     q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
