@@ -320,7 +320,7 @@ class _Resolver:
         name = next(n for p, n in self.persons if p < pos and _surname_key(n, self.lex) == key)
         return self.entity(SourceKind.PERSON, self.fullest_person(name))
 
-    def fullest_document(self, m: MentionInfo) -> _Entity | None:
+    def fullest_nominal(self, m: MentionInfo) -> _Entity | None:
         """*the poll* -> the latest earlier poll the article names ("a new Reuters/Ipsos opinion poll";
         "an exhaustive study" names none); a shorter name of a document named before takes that
         name ("The Reuters/Ipsos poll" after "the Reuters/Ipsos opinion poll"); a group likewise
@@ -553,7 +553,7 @@ class _Resolver:
         if ent is None and m.owner is not None:
             ent = self.owned(m)
         if ent is None and m.kind in {SourceKind.DOCUMENT, SourceKind.GROUP} and not m.parts:
-            ent = self.fullest_document(m)
+            ent = self.fullest_nominal(m)
         if ent is None:
             ent = self.antecedent(m) if (m.pronoun or m.nominal) else self.named_entity(m)
         ent.role = ent.role or m.role
