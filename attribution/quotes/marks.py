@@ -103,11 +103,7 @@ def _roles(text: str, i: int) -> tuple[bool, bool]:
     if single and prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
         return False, False  # don't, it’s, shouldn‘t
     if can_open and can_close:
-        if left and not right:
-            return True, False
-        if right and not left:
-            return False, True
-        return True, True  # ambiguous: close if something is open, else open
+        return _by_sides(left, right)
     if can_close and left and not right:
         return True, True  # ”word used as an opener in sloppy text
     return can_open, can_close
@@ -125,12 +121,16 @@ def _double_roles(text: str, i: int) -> tuple[bool, bool]:
     """(can_open, can_close) of the doubled mark at ``i``, ``i + 1``, from the characters around both."""
     prev = text[i - 1] if i > 0 else None
     nxt = text[i + 2] if i + 2 < len(text) else None
-    left, right = _left_open(prev), _right_open(nxt)
+    return _by_sides(_left_open(prev), _right_open(nxt))
+
+
+def _by_sides(left: bool, right: bool) -> tuple[bool, bool]:
+    """(can_open, can_close) of a mark that may do either (``"``, a doubled ``''``), from its sides."""
     if left and not right:
         return True, False
     if right and not left:
         return False, True
-    return True, True
+    return True, True  # ambiguous: close if something is open, else open
 
 
 def _elision(text: str, open_: int, close: int, family: str) -> bool:
