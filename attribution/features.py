@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .nlp import ParsedDoc, Word
 from .quotes import Candidate
 from .quotes.direct import word_range
-from .quotes.frame import NOUNISH, noun_phrase, snap_to_entities
+from .quotes.frame import NOUNISH, case_words, noun_phrase, snap_to_entities
 from .speakers import human_noun
 
 __all__ = ["Encoder", "candidate_features", "mention_features", "mention_heads", "mention_span"]
@@ -308,11 +308,7 @@ def _mention_context(doc: ParsedDoc, cue: Word, w: Word) -> dict[str, float | st
         "m_subject_of_cue": float(w.head == cue.i and w.deprel.startswith("nsubj")),
         # "He was told by aides": the passive subject is spoken to, the agent speaks
         "m_passive_subject_of_cue": float(w.head == cue.i and w.deprel == "nsubj:pass"),
-        "m_agent_of_cue": float(
-            w.head == cue.i
-            and w.deprel.startswith("obl")
-            and any(doc.words[k].deprel == "case" and doc.words[k].lower_text() == "by" for k in doc.children(w.i))
-        ),
+        "m_agent_of_cue": float(w.head == cue.i and w.deprel.startswith("obl") and "by" in case_words(doc, w.i)),
         "m_subjects_between": float(sum(x.deprel.startswith("nsubj") for x in between)),
         "m_persons_between": float(sum(_ner(x) == "PER" and x.upos == "PROPN" for x in between)),
         "m_verbs_between": float(sum(x.upos == "VERB" for x in between)),
