@@ -289,12 +289,9 @@ def _with_cue(
     embedded in a clause (a mixed quotation, found by the reported-speech pass); the second piece
     of a split quotation is never embedded."""
     cw = doc.words[cue]
-    if split:
+    if cw.end <= q.pair.open:  # a split quotation's cue always lies before its second piece
         spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
-        embedded = False
-    elif cw.end <= q.pair.open:
-        spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
-        embedded = _embedded_after_cue(doc, q, cue, spk, lex)
+        embedded = not split and _embedded_after_cue(doc, q, cue, spk, lex)
     else:
         spk = _speaker_after_quote(doc, q, cue)
         lead = [j for j in _after_clause_break(doc, q.before) if doc.words[j].upos not in _LEAD_SKIP]
