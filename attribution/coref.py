@@ -484,6 +484,7 @@ class _Resolver:
         the person who holds it; "Trump and his aides": *Donald Trump and aides of Donald Trump*."""
         out: list[str] = []
         person = False  # whether the conjunct before is a person the article names
+        known = {n for _, n in self.persons}
         for part in m.parts:
             word, _, rest = part.partition(" ")
             owned = word in {"his", "her"} and bool(rest)
@@ -493,7 +494,7 @@ class _Resolver:
             elif part[:1].isupper():
                 titled = self.titled_person(replace(m, name=part, mention=part, parts=()))
                 out.append(titled.name if titled else self.fullest_person(part, m.start))
-                person = titled is not None or out[-1] in {n for _, n in self.persons}
+                person = titled is not None or out[-1] in known
             else:
                 out.append(part)
                 person = False
