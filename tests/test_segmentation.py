@@ -56,6 +56,36 @@ def test_a_mended_sentence_stays_under_the_window():
     assert len(nlp._mend_splits(text, sentences)) == 2
 
 
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        # a line with no full stop, then a new story: two sentences
+        ("Police found the toddler unresponsive\nOhio's parole board heard arguments.", 2),
+        ("He spoke about the strike, which\nJust four months after the transplant, she walked.", 2),
+        ("Trump said Hispanics live in hell. ― Sonya Herridge\n“During the debate he lied.”", 2),
+        ("Deficits rose in 2017\n2018 was worse.", 2),
+        # negatives: a line that starts in lower case goes on the sentence; no line break, no cut
+        ("Editor’s note: Donald Trump regularly\nincites\npolitical violence.", 1),
+        ("Police found the toddler unresponsive. Ohio's parole board heard arguments.", 1),
+    ],
+    ids=["teaser-after-teaser", "relative-cut-by-a-teaser", "credit-then-quote", "digit", "lower-case-line",
+         "no-line-break"],
+)  # fmt: skip
+def test_a_line_that_starts_a_new_sentence_is_cut_from_the_one_before(text, pieces):
+    sentences = [_words(text)]  # as if the tokenizer had run over the line breaks
+    assert len(nlp._split_at_lines(text, sentences)) == pieces
+
+
+@pytest.mark.stanza
+def test_a_reported_content_stops_at_the_line_that_starts_another_story(analyze):
+    text = (
+        "The sheriff said the woman was found alive near the highway on Thursday morning\nOhio's prison parole "
+        "board heard arguments Thursday for and against mercy."
+    )
+    (q,) = analyze(text).quotes
+    assert q.content.text == "the woman was found alive near the highway on Thursday morning"
+
+
 @pytest.mark.stanza
 @pytest.mark.parametrize(
     "text, speaker",
