@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .names import dateline_end
 from .nlp import ParsedDoc, Word
 from .quotes import Candidate
 from .quotes.direct import word_range
@@ -204,11 +205,14 @@ def mention_heads(doc: ParsedDoc, c: Candidate, *, window: int = 1) -> list[int]
     first, last = _content_words(doc, c)
     out = []
     for si in range(max(0, cue_sent - window), cue_sent + 1):
-        for w in _sentence_words(doc, si):
+        words = _sentence_words(doc, si)
+        dateline = dateline_end([w.text for w in words[:14]])  # "FLINT, Mich., Oct. 4 (UPI) —" never speaks
+        for w in words[dateline:]:
             if first <= w.i < last or w.upos not in NOUNISH or c.cue[0] <= w.i < c.cue[1] or _bracketed(doc, w):
                 continue
             parent = doc.words[w.head] if w.head >= 0 else None
             internal = parent is not None and _base(w.deprel) in _NP_INTERNAL and parent.upos in NOUNISH
+            internal = internal and parent is not None and parent.i >= words[0].i + dateline
             if not internal:
                 out.append(w.i)
     return out

@@ -14,7 +14,16 @@ import re
 
 from .lexicon import Lexicon
 
-__all__ = ["acronym", "clean_name", "dedupe_runs", "short_form", "split_title", "strip_leading", "written_acronym"]
+__all__ = [
+    "acronym",
+    "clean_name",
+    "dateline_end",
+    "dedupe_runs",
+    "short_form",
+    "split_title",
+    "strip_leading",
+    "written_acronym",
+]
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -85,7 +94,7 @@ def strip_leading(toks: list[str], lex: Lexicon) -> int:
     credits (``Getty Images``), sentence-initial function words (``Though``, ``For``), times (``7:30 p.m.``)."""
     if _is_dateline(toks):
         return len(toks)
-    start = _after_dateline(toks)
+    start = dateline_end(toks)
     changed = True
     while changed and start < len(toks):
         changed = False
@@ -123,15 +132,39 @@ def _is_dateline(toks: list[str]) -> bool:
     return toks[1] == "," and any(t.lower() in _MONTHS or t.isdigit() for t in toks[2:])
 
 
-def _after_dateline(toks: list[str]) -> int:
-    """Index after a dateline: upper-case place words, an optional ``(Agency)``, then a dash."""
-    for k, t in enumerate(toks[:8]):
+def dateline_end(toks: list[str]) -> int:
+    """Index after a dateline and its dash, 0 when the words do not open with one.
+
+    A dateline is upper-case place words (``OTTAWA``, ``BEIRUT (Reuters)``) or a place in capitals
+    with a region or a date (``FLINT, Mich., Oct. 4 (UPI)``), then a dash.
+
+    Examples:
+        >>> dateline_end("FLINT , Mich. , Oct. 4 ( UPI ) — Former President Bill Clinton".split())
+        10
+        >>> dateline_end("OTTAWA — Leader Andrew Scheer".split()), dateline_end("Obama said — again".split())
+        (2, 0)
+    """
+    for k, t in enumerate(toks[:14]):
         if t in _DATELINE_DASH:
-            head = [x for x in toks[:k] if not (x.startswith("(") or x.endswith(")"))]
-            if head and all(x.isupper() or x in {",", "."} or not x[:1].isalpha() for x in head):
+            head = _without_agency(toks[:k])
+            capitals = all(x.isupper() or x in {",", "."} or not x[:1].isalpha() for x in head)
+            if head and (capitals or _is_dateline(head)):
                 return k + 1
             return 0
     return 0
+
+
+def _without_agency(toks: list[str]) -> list[str]:
+    """The words of a dateline without its bracketed agency ("( UPI )", "(Reuters)")."""
+    out, inside = [], False
+    for x in toks:
+        if x == "(":
+            inside = True
+        elif x == ")":
+            inside = False
+        elif not inside and not (x.startswith("(") or x.endswith(")")):
+            out.append(x)
+    return out
 
 
 # Words no person name holds: a headline's "… Trump Supporter Who Was in a Hospital" has capitals, not a name.

@@ -7,6 +7,7 @@ the surface (the noun phrase next to the cue), because parsers err on long news 
 from __future__ import annotations
 
 from ..lexicon import SUBJECT_RELS, TIME_NOUNS, Lexicon
+from ..names import dateline_end
 from ..nlp import ParsedDoc, Word, subtree
 
 __all__ = [
@@ -311,8 +312,11 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     """
     sent = doc.sentences[doc.words[cue].sent]
     lo, hi = sent.first, sent.last
+    lo += dateline_end([w.text for w in doc.words[lo : min(cue, lo + 14)]])  # "FLINT, Mich. (UPI) — …"
 
     def outside(span: tuple[int, int] | None, *, agent: bool = False) -> tuple[int, int] | None:
+        if span is not None and span[0] < lo:
+            span = (lo, span[1]) if span[1] > lo else None  # a dateline's words never speak
         if span is None or not (agent or plausible_speaker(doc, span)):
             return None
         if content is not None and span[0] < content[1] and content[0] < span[1]:
