@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from . import names
 from .coref import Resolved, corpus_aliases, corpus_source_id, resolve_sources, source_id
 from .lexicon import Lexicon
 from .model import QuoteKind, Source, SourceKind
@@ -41,7 +42,7 @@ def _mention(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> MentionInfo | None:
     end_char = doc.words[c.speaker[1] - 1].end
     sent = doc.sentences[doc.words[c.speaker[0]].sent]
     context = doc.text[end_char : min(sent.end, end_char + CONTEXT_CHARS)]
-    antecedent = _relative_antecedent(doc, c.speaker)
+    antecedent = _relative_antecedent(doc, c.speaker, lex)
     span = _name_before_role(doc, _name_after_nominal(doc, antecedent, lex), lex)
     info = describe_mention(doc, span, lex=lex, context=context)
     if info is None or span == c.speaker:
@@ -57,7 +58,7 @@ _WHEN = frozenset({"DATE", "TIME"})
 _PREMODIFIERS = frozenset({"det", "amod", "nummod", "compound", "nmod:poss", "case", "flat", "flat:name", "det:poss"})
 
 
-def _relative_antecedent(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, int]:
+def _relative_antecedent(doc: ParsedDoc, span: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """A relative pronoun speaks for the noun phrase its clause modifies: "an architect who said he
     was stiffed", "the European Union, which contended …", "Future45, a super PAC that intends …"
     (the name before an apposition).  The phrase must end right before the pronoun (punctuation
@@ -70,7 +71,7 @@ def _relative_antecedent(doc: ParsedDoc, span: tuple[int, int]) -> tuple[int, in
         return span
     limit = (doc.sentences[doc.words[k].sent].first, s)
     first = _np_start(doc, k, limit[0])
-    return _name_an_apposition_follows(doc, first, limit) or (first, k + 1)
+    return _name_an_apposition_follows(doc, first, limit, lex) or (first, k + 1)
 
 
 def _np_start(doc: ParsedDoc, k: int, lo: int) -> int:
@@ -143,8 +144,11 @@ def _relative_head(doc: ParsedDoc, s: int) -> int | None:
     return k if prev.upos in {"NOUN", "PROPN"} and prev.sent == w.sent else None
 
 
-def _name_an_apposition_follows(doc: ParsedDoc, first: int, limit: tuple[int, int]) -> tuple[int, int] | None:
-    """ "Future45, a super PAC": the name a common-noun apposition follows (with its conjuncts)."""
+def _name_an_apposition_follows(
+    doc: ParsedDoc, first: int, limit: tuple[int, int], lex: Lexicon
+) -> tuple[int, int] | None:
+    """ "Future45, a super PAC": the name a common-noun apposition follows (with its conjuncts);
+    not a sentence-initial word ("Instead, the study -- which notes …", tagged a name)."""
     k = first - 2
     if k < limit[0] or doc.words[first - 1].text != "," or doc.words[first].upos == "PROPN":
         return None
@@ -157,7 +161,9 @@ def _name_an_apposition_follows(doc: ParsedDoc, first: int, limit: tuple[int, in
     lo, _ = noun_phrase(doc, k, limit=(limit[0], first - 1))
     breaks = [j + 1 for j in range(lo, first - 2) if "\n" in doc.text[doc.words[j].end : doc.words[j + 1].start]]
     lo = max(breaks, default=lo)  # a line break is no part of a name ("We’ve been\nFaisal bin Ali Jaber")
-    return lo, first - 1  # through the conjuncts ("China and the United States, the world's …")
+    lo += names.strip_leading([w.text for w in doc.words[lo : first - 1]], lex)
+    # through the conjuncts ("China and the United States, the world's …")
+    return (lo, first - 1) if lo < first - 1 else None
 
 
 def attribute_speakers(doc: ParsedDoc, cands: Sequence[Candidate], *, lex: Lexicon) -> list[Resolved | None]:

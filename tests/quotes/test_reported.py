@@ -132,8 +132,8 @@ pytestmark = pytest.mark.stanza
         "passive-agent-org",
         "the-subject-next-to-the-cue",
         "a-phrase-the-frame-ends",
-        "the-subject-after-a-dateline-dash",
         "echoed-statements",
+        "the-subject-after-a-dateline-dash",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
