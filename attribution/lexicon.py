@@ -14,6 +14,7 @@ from importlib import resources
 __all__ = [
     "ACCORDING_LEMMAS",
     "ADDRESSEE_LEMMAS",
+    "CALL_OBJECTS",
     "CLAUSE_ONLY_LEMMAS",
     "CONTENT_PREPS",
     "CONTENT_RELS",
@@ -73,6 +74,8 @@ CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", 
 THING_SENSE_LEMMAS = frozenset(
     {"add", "maintain", "suggest", "predict", "answer", "threaten", "blame", "call", "show", "describe", "repeat"}
 )
+# Objects that make a cue a call, not speech ("answered a 911 call", "call a cab", "called an ambulance").
+CALL_OBJECTS = frozenset({"call", "phone", "telephone", "door", "cab", "taxi", "ambulance", "doorbell"})
 # Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
 PARTICLE_RELS = frozenset({"compound:prt"})
 

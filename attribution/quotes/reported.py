@@ -17,6 +17,7 @@ from ..gender import PERSON_TAGS
 from ..lexicon import (
     ACCORDING_LEMMAS,
     ADDRESSEE_LEMMAS,
+    CALL_OBJECTS,
     CLAUSE_ONLY_LEMMAS,
     CONTENT_PREPS,
     CONTENT_RELS,
@@ -27,7 +28,7 @@ from ..lexicon import (
     Lexicon,
 )
 from ..model import CueTier, QuoteKind
-from ..nlp import ParsedDoc, subtree
+from ..nlp import ParsedDoc, Word, subtree
 from .candidate import Candidate
 from .frame import NOUNISH, SUBJECTS, case_words, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
 from .marks import MarkPair
@@ -314,6 +315,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         w.upos == "NOUN" and any(k.deprel == "compound" and k.i < c for k in kids)
     ):
         return True
+    if w.lower_text().endswith("ing") and c > lo and _possessive(doc.words[c - 1]):
+        return True  # "De Miranda's recounting of …", "his warning": a gerund with an owner is a noun
     if w.deprel in {"acl", "amod"} and "Tense=Past" in w.feats and w.lemma.lower() in NAMING_LEMMAS:
         return True  # "a technique called X", "so-called": a name, not speech
     if c - 2 >= lo and doc.words[c - 1].text in {"-", "‐", "‑"} and doc.words[c - 2].lower_text() == "so":
@@ -339,6 +342,11 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     if subj is None and c == lo and w.text == "Say":
         return True  # "Say Mexico demanded that …": suppose, not speech
     return subj is not None and subj.lower_text() == "you" and "Tense=Past" not in w.feats
+
+
+def _possessive(w: Word) -> bool:
+    """A possessive right before a word: *'s* or *his*, *their* …"""
+    return w.text in {"'s", "’s"} or w.lower_text() in {"his", "her", "its", "their", "our", "my", "your"}
 
 
 def _discourse_idiom(doc: ParsedDoc, c: int) -> bool:
@@ -393,7 +401,19 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str)
         return False  # "are adding to the challenges of winter": an increase, no content
     if lemma == "echo" and not has_obj:
         return False  # "the song echoed through the hall": a sound, not someone's words again
+    if _a_call(doc, kids):
+        return False  # "answered a 911 call", "called 911", "call a cab"
     return lemma not in CLAUSE_ONLY_LEMMAS
+
+
+def _a_call(doc: ParsedDoc, kids: list) -> bool:
+    """The cue's object is a call, a phone or a ride, or a number ("called 911"): a call, not speech."""
+    objs = [k for k in kids if k.deprel in {"obj", "iobj"}]
+    if len(objs) != 1 or any(k.deprel in {"xcomp", "ccomp"} for k in kids):
+        return False
+    obj = objs[0]
+    words = [obj] + [doc.words[k] for k in doc.children(obj.i) if doc.words[k].deprel == "compound"]
+    return any(w.lemma.lower() in CALL_OBJECTS or (w.text.isdigit() and w.i == obj.head + 1) for w in words)
 
 
 _CIRCUMSTANCE = frozenset({"because", "since", "although", "though", "while", "after", "before", "until", "unless"})
@@ -462,7 +482,7 @@ def find_reported(
                     and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
                 ):
                     content = right
-            if content is None:
+            if content is None and (inverted or _finite_or_subject(doc, c)):
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
                 if end is not None and end > lo:
                     left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
@@ -485,6 +505,15 @@ def find_reported(
                 continue
             out.append(_candidate(doc, content, c, spk, tier, outer, lex))
     return out
+
+
+def _finite_or_subject(doc: ParsedDoc, c: int) -> bool:
+    """A frame after its content ("The talks failed, the minister said") has a cue that is no
+    participle, gerund or infinitive, or one with its own subject; a participle that hangs on
+    another word does not ("…, you'll have a hard time telling between 4K and 1080p")."""
+    feats = doc.words[c].feats
+    nonfinite = any(f"VerbForm={v}" in feats for v in ("Part", "Ger", "Inf"))
+    return not nonfinite or any(doc.words[k].deprel in SUBJECTS for k in doc.children(c))
 
 
 def _main_predicate_follows(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:

@@ -37,11 +37,18 @@ pytestmark = pytest.mark.stanza
         "Say the two sides fail to reach a deal before the deadline next month.",
         "And speaking of Dolby technology, Microsoft is also highlighting Atmos support on the One X, just like it "
         "did with the One S.",
+        "Police answered a 911 call Monday night and found the toddler unresponsive.",
+        "The boy called 911 when the two fell into an icy pond.",
+        "De Miranda's recounting of the ingenuity emerging from the French capital a century ago is thrilling to "
+        "contemplate.",
+        "Unless you're sitting very close to a TV above 50-inches, you'll have a hard time telling between 4K and "
+        "1080p.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
-         "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose", "speaking-of"],
+         "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose", "speaking-of",
+         "answered-a-call", "called-a-number", "owned-gerund", "participle-on-a-noun"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
@@ -67,3 +74,19 @@ def test_question_frame_is_not_the_cue(analyze):
 def test_frames_with_any_verb(analyze, text, cue, speaker):
     qs = analyze(text).quotes
     assert [(str(q.kind), q.cue.text, q.speaker.mention) for q in qs] == [("direct", cue, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Trump called Holt a Democrat during the rally.", "called"),
+        ("She answered that the plan would work.", "answered"),
+        ("Clinton called for an end to the practice.", "called"),
+        ("His aides warned that the plan would fail.", "warned"),
+        ("The talks had failed, the minister said.", "said"),
+    ],
+    ids=["called-x-a-y", "answered-that", "called-for", "possessive-subject", "frame-after-content"],
+)
+def test_still_speech_beside_the_senses_above(analyze, text, cue):
+    """The rows above drop a call, an owned gerund and a participle's left clause; these keep theirs."""
+    assert [q.cue.text for q in analyze(text).quotes if q.cue is not None] == [cue]
