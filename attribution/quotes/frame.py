@@ -15,6 +15,7 @@ __all__ = [
     "cue_lemma_of",
     "cue_tier_of",
     "noun_phrase",
+    "participle",
     "plausible_speaker",
     "snap_to_entities",
     "speaker_span",
@@ -91,7 +92,8 @@ def _slashed(doc: ParsedDoc, child: int) -> bool:
     return w.deprel == "conj" and any(doc.words[j].text == "/" for j in subtree(doc, child) if j < child)
 
 
-def _participle(w: Word) -> bool:
+def participle(w: Word) -> bool:
+    """A present participle or gerund ("saying", "adding"), however the tagger marks it."""
     return (
         "VerbForm=Ger" in w.feats or ("VerbForm=Part" in w.feats and "Tense=Pres" in w.feats) or w.text.endswith("ing")
     )
@@ -335,7 +337,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     w = doc.words[cue]
     if subj is None and w.deprel in {"conj", "xcomp", "advcl"} and w.head >= 0:
         subj = _subject_of(doc, w.head)
-    if subj is None and w.deprel == "acl" and _participle(w) and w.head >= 0 and doc.words[w.head].upos in NOUNISH:
+    if subj is None and w.deprel == "acl" and participle(w) and w.head >= 0 and doc.words[w.head].upos in NOUNISH:
         span = outside(noun_phrase(doc, w.head, limit=(lo, cue)))  # "911 calls saying shots were fired"
         if span is not None:
             return span
@@ -346,7 +348,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
         span = outside(_name_before_apposition(doc, cue, span))
         if span is not None and doc.words[subj].lower_text() not in RELATIVE_WORDS:
             return span
-    if subj is None and _participle(w):
+    if subj is None and participle(w):
         # "…, saying that …" / "After saying he was nervous, the man …": the main clause's subject
         root = next((j for j in range(lo, hi) if doc.words[j].head < 0), None)
         rsubj = _subject_of(doc, root) if root is not None and root != cue else None

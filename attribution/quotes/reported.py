@@ -30,7 +30,17 @@ from ..lexicon import (
 from ..model import CueTier, QuoteKind
 from ..nlp import ParsedDoc, Word, subtree
 from .candidate import Candidate
-from .frame import NOUNISH, SUBJECTS, case_words, cue_lemma_of, cue_tier_of, noun_phrase, right_np, speaker_span
+from .frame import (
+    NOUNISH,
+    SUBJECTS,
+    case_words,
+    cue_lemma_of,
+    cue_tier_of,
+    noun_phrase,
+    participle,
+    right_np,
+    speaker_span,
+)
 from .marks import MarkPair
 from .parenthetical import clause_start, parenthetical
 
@@ -188,8 +198,28 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
         for b in doc.children(c):
             if b > max(span) and doc.words[b].deprel.split(":")[0] in _SIBLING_CLAUSES:
                 end = min(end, min(j for j in subtree(doc, b) if j > max(span)))
-        return _trim(doc, start, end)
+        return _trim(doc, start, _before_participle(doc, c, start, end))
     return None
+
+
+def _before_participle(doc: ParsedDoc, c: int, start: int, end: int) -> int:
+    """Where a content ends before a participle set off by a comma, with no subject of its own:
+    "praised Clinton's record, crediting her with …", "said he would run, adding that …" (the
+    speaker's next act, or how it was said; parsers hang it on the cue or on the content)."""
+    for b in range(start + 2, end):
+        w = doc.words[b]
+        aside = doc.words[b - 1].text == "," and w.upos == "VERB" and participle(w)
+        if aside and not _has_subject(doc, b) and (w.head == c or (start <= w.head < b and _verbal(doc, w.head))):
+            return b - 1
+    return end
+
+
+def _verbal(doc: ParsedDoc, k: int) -> bool:
+    return doc.words[k].upos in {"VERB", "AUX"}
+
+
+def _has_subject(doc: ParsedDoc, k: int) -> bool:
+    return any(doc.words[g].deprel in SUBJECTS for g in doc.children(k))
 
 
 def _participle_aside(doc: ParsedDoc, c: int, k: int) -> bool:
@@ -475,6 +505,7 @@ def find_reported(
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
                 right = _after_leading_phrase(doc, right)
+                right = (right[0], _before_participle(doc, c, right[0], right[1]))
                 if (
                     _content_words(doc, *right) >= MIN_CONTENT_WORDS
                     and not to_inf
@@ -513,7 +544,7 @@ def _finite_or_subject(doc: ParsedDoc, c: int) -> bool:
     another word does not ("…, you'll have a hard time telling between 4K and 1080p")."""
     feats = doc.words[c].feats
     nonfinite = any(f"VerbForm={v}" in feats for v in ("Part", "Ger", "Inf"))
-    return not nonfinite or any(doc.words[k].deprel in SUBJECTS for k in doc.children(c))
+    return not nonfinite or _has_subject(doc, c)
 
 
 def _main_predicate_follows(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:

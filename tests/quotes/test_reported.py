@@ -273,3 +273,23 @@ def test_not_parenthetical(analyze, text, cue, content):
     assert qs, analyze(text).quotes
     assert all(q.continues is None for q in analyze(text).quotes)
     assert qs[0].content.text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("She praised Clinton’s history with the Latino community, crediting her with convening the first "
+         "conference on Latino youth.", "praised", "Clinton’s history with the Latino community"),
+        ("He said he plans to preview a strategy for Libya after Christmas, insisting that U.S. leaders are too "
+         "concerned.", "said", "he plans to preview a strategy for Libya after Christmas"),
+        # negatives: a participle with its own subject, or "including", stays in the content
+        ("He said several states, including Ohio and Florida, would vote for him.", "said",
+         "several states, including Ohio and Florida, would vote for him"),
+        ("She said the talks had failed, the two sides blaming each other.", "said",
+         "the talks had failed, the two sides blaming each other"),
+    ],
+    ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject"],
+)  # fmt: skip
+def test_a_content_ends_before_a_participle_set_off_by_a_comma(analyze, text, cue, content):
+    (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue]
+    assert q.content.text == content
