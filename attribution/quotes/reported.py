@@ -194,12 +194,18 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
             start = skip
         # the content runs to the end of the sentence (parsers often cut a long complement short),
         # but not into a clause coordinated with the cue ("said A, and he railed …", "…, saying B")
-        end = hi if EXTEND_TO_SENTENCE_END else max(span) + 1
-        for b in doc.children(c):
-            if b > max(span) and doc.words[b].deprel.split(":")[0] in _SIBLING_CLAUSES:
-                end = min(end, min(j for j in subtree(doc, b) if j > max(span)))
+        end = _before_sibling(doc, c, max(span), hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
         return _trim(doc, start, _before_participle(doc, c, start, end))
     return None
+
+
+def _before_sibling(doc: ParsedDoc, c: int, after: int, end: int) -> int:
+    """Where a content ends before a clause coordinated with the cue after word ``after``
+    ("said A, and he railed …", "blamed the incident on hackers but later fessed up")."""
+    for b in doc.children(c):
+        if b > after and doc.words[b].deprel.split(":")[0] in _SIBLING_CLAUSES:
+            end = min(end, min(j for j in subtree(doc, b) if j > after))
+    return end
 
 
 def _before_participle(doc: ParsedDoc, c: int, start: int, end: int) -> int:
