@@ -220,6 +220,36 @@ def _before_participle(doc: ParsedDoc, c: int, start: int, end: int) -> int:
     return end
 
 
+def _before_coordinated_cue(doc: ParsedDoc, c: int, content: tuple[int, int], lex: Lexicon) -> int:
+    """Where a content ends before a second cue of the same speaker, in the cue's own form, joined
+    by *and* or *but* ("said he hasn't accepted new gigs and suggested that …", "claimed momentum and
+    argued he is …", "urging voters to … and promising to …"): the parser hangs it on the content."""
+    form = _form(doc.words[c])
+    start, end = content
+    for b in range(start + 1, end):
+        if doc.words[b].lower_text() not in {"and", "but"}:
+            continue
+        k = b + 1
+        while k < end and doc.words[k].upos in {"ADV", "AUX", "PUNCT"}:
+            k += 1  # "and later", "but did note", ", and also"
+        w = doc.words[k] if k < end else None
+        if w is None or w.upos != "VERB" or _has_subject(doc, k) or _form(w) != form:
+            continue
+        if cue_tier_of(w, lex, wider=True) is not None:
+            return b - 1 if doc.words[b - 1].text == "," else b
+    return end
+
+
+def _form(w: Word) -> str:
+    """A verb's inflection, as far as coordination shows it: past, -ing, third person or base."""
+    feats = w.feats
+    if "VerbForm=Ger" in feats or ("VerbForm=Part" in feats and "Tense=Pres" in feats):
+        return "ing"
+    if "Tense=Past" in feats:
+        return "past"
+    return "3sg" if "Person=3" in feats and "Number=Sing" in feats else "base"
+
+
 def _verbal(doc: ParsedDoc, k: int) -> bool:
     return doc.words[k].upos in {"VERB", "AUX"}
 
@@ -519,7 +549,7 @@ def find_reported(
                     and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
                 ):
                     content = right
-            if content is None and (inverted or _finite_or_subject(doc, c)):
+            if content is None and (inverted or _finite_or_subject(doc, c, lex)):
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
                 if end is not None and end > lo:
                     left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
@@ -531,6 +561,8 @@ def find_reported(
                         content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
+            if content[0] > c:
+                content = _trim(doc, content[0], _before_coordinated_cue(doc, c, content, lex))
             if _main_predicate_follows(doc, c, content):
                 continue  # "Trump, speaking to veterans, said he would …": the main verb is the cue
             spk = speaker_span(doc, c, content=content)
@@ -544,13 +576,16 @@ def find_reported(
     return out
 
 
-def _finite_or_subject(doc: ParsedDoc, c: int) -> bool:
+def _finite_or_subject(doc: ParsedDoc, c: int, lex: Lexicon) -> bool:
     """A frame after its content ("The talks failed, the minister said") has a cue that is no
-    participle, gerund or infinitive, or one with its own subject; a participle that hangs on
-    another word does not ("…, you'll have a hard time telling between 4K and 1080p")."""
-    feats = doc.words[c].feats
-    nonfinite = any(f"VerbForm={v}" in feats for v in ("Part", "Ger", "Inf"))
-    return not nonfinite or _has_subject(doc, c)
+    participle, gerund or infinitive, or one with its own subject, or one that hangs on another cue
+    or its own conjunction ("…, the Tuva government was quoted as saying"); a participle that hangs
+    on another word does not ("…, you'll have a hard time telling between 4K and 1080p")."""
+    w = doc.words[c]
+    nonfinite = any(f"VerbForm={v}" in w.feats for v in ("Part", "Ger", "Inf"))
+    on_a_cue = w.head >= 0 and cue_tier_of(doc.words[w.head], lex, wider=True) is not None
+    marked = any(doc.words[k].deprel == "mark" for k in doc.children(c))  # "quoted as saying"
+    return not nonfinite or _has_subject(doc, c) or on_a_cue or marked
 
 
 def _main_predicate_follows(doc: ParsedDoc, c: int, content: tuple[int, int]) -> bool:

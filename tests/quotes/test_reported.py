@@ -287,9 +287,18 @@ def test_not_parenthetical(analyze, text, cue, content):
          "several states, including Ohio and Florida, would vote for him"),
         ("She said the talks had failed, the two sides blaming each other.", "said",
          "the talks had failed, the two sides blaming each other"),
+        # a second cue of the same speaker, in the cue's form, after "and" / "but"
+        ("He said he hasn’t accepted any new gigs since announcing his candidacy and suggested that the bigger "
+         "question is ethics.", "said", "he hasn’t accepted any new gigs since announcing his candidacy"),
+        ("Sanders claimed victory in Michigan and argued he is a stronger candidate than Clinton.", "argued",
+         "he is a stronger candidate than Clinton"),
+        # negatives: a verb that is no cue, or a cue in another form, stays in the content
+        ("He said he went home and slept for hours.", "said", "he went home and slept for hours"),
+        ("She says the talks failed and blamed the mediators.", "says", "the talks failed and blamed the mediators"),
     ],
-    ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject"],
+    ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "and-suggested",
+         "and-argued", "and-a-verb-that-is-no-cue", "and-a-cue-in-another-form"],
 )  # fmt: skip
-def test_a_content_ends_before_a_participle_set_off_by_a_comma(analyze, text, cue, content):
+def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue]
     assert q.content.text == content
