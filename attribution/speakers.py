@@ -483,6 +483,8 @@ def _org_before_person(run: list, orgs: frozenset[str]) -> tuple[str | None, lis
     """ "Microsoft Brad Smith": an organisation or place before a person's name, as the NER tags
     it here or names it elsewhere in the article (``orgs``)."""
     for n in range(1, len(run) - 1 if len(run) >= 3 else len(run)):
+        if run[n].text in _NAME_PARTICLES:
+            continue  # "Faisal bin Ali Jaber": a particle ties both sides into one name
         head = " ".join(w.text for w in run[:n])
         tagged = run[n - 1].ner in {"ORG", "LOC", "GPE"} and all(w.ner in {"PER", "PERSON"} for w in run[n:])
         if tagged or (len(run) - n >= 2 and head in orgs):

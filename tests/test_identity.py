@@ -504,9 +504,13 @@ def test_a_definite_phrase_with_a_name_is_not_a_nominal_anaphor(analyze):
          "Faisal bin Ali Jaber", "person"),
         ("Instead, the study -- which notes that 58 companies would owe $212 billion in taxes -- should alarm "
          "voters.", "notes", "study", "document"),
+        # the tagger takes "Faisal" for a place here; a particle ties it to the rest of the name
+        ('Trump appeared to have a slightly different take on the meeting, saying the men "discussed life.""We’ve '
+         "been\nFaisal bin Ali Jaber, a Yemeni man who claims he lost members of his family in a U.S. drone strike, "
+         "was set to attend a U.S. appellate court hearing today.", "claims", "Faisal bin Ali Jaber", "person"),
     ],
     ids=["that-after-apposition", "which-after-conjoined-names", "comma-which", "who-after-noun",
-         "name-after-a-line-break", "dash-which"],
+         "name-after-a-line-break", "dash-which", "particle-after-a-place-tag"],
 )  # fmt: skip
 def test_a_relative_pronoun_speaks_for_the_phrase_it_follows(analyze, text, cue, name, kind):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
