@@ -118,9 +118,11 @@ def _passive_agent(doc: ParsedDoc, cue: int) -> int | None:
     one who speaks; the passive subject is who or what is spoken of."""
     w = doc.words[cue]
     kids = doc.children(cue)
-    passive = any(doc.words[k].deprel == "aux:pass" for k in kids) or (
-        w.deprel.startswith("acl") and "VerbForm=Part" in w.feats and "Tense=Past" in w.feats
-    )
+    participle = "VerbForm=Part" in w.feats and "Tense=Past" in w.feats
+    perfect = any(doc.words[k].deprel == "aux" for k in kids)  # "has criticized": active
+    # "an appearance arranged by … and criticized by the Obama administration": a past participle
+    # with no auxiliary is passive, however it hangs on the sentence
+    passive = any(doc.words[k].deprel == "aux:pass" for k in kids) or (participle and not perfect)
     if not passive:
         return None
     for k in kids:

@@ -302,3 +302,13 @@ def test_not_parenthetical(analyze, text, cue, content):
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue]
     assert q.content.text == content
+
+
+def test_a_past_participle_with_a_by_phrase_speaks_through_its_agent(analyze):
+    """ "an appearance arranged by … and criticized by the Obama administration for …": the agent speaks."""
+    text = (
+        "Netanyahu spoke to a joint meeting of Congress, an appearance arranged by Republican leaders and "
+        "criticized by the Obama administration for making relations partisan so close to the election."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == "criticize"]
+    assert q.speaker is not None and q.speaker.name == "Obama administration"
