@@ -165,7 +165,7 @@ def find_direct(
     used: set[int] = set()
     for qi in range(len(outer)):
         q = _quoted(doc, outer, qi, paragraphs, settings)
-        if q is None or _named(doc, q):
+        if q is None or _named(doc, q) or _title(doc, q):
             continue
         found = _best_cue(doc, q, lex, settings)
         if found is not None:
@@ -237,6 +237,38 @@ def _frame_end(doc: ParsedDoc, s_last: int, pair: MarkPair, content: str, para: 
         return hi
     glued = doc.text[pair.close + 1 : nxt.start].strip() == "" and nxt.start - pair.close <= 3
     return nxt.last if glued and doc.sentences[s_last].end <= pair.close + 1 else hi
+
+
+# Short words a title leaves in lower case ("The Spy Who Shagged Me", "Three Generations That Built an Empire").
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "but", "or", "nor", "of", "in", "on", "at", "to", "for", "by",
+                          "with", "as", "from", "into", "vs", "via", "up", "out"})  # fmt: skip
+
+
+def title_case(content: str) -> bool:
+    """A quotation in title case names a book, a film, a show or a headline, not speech: every word
+    but the small ones starts with a capital, and it is not shouted in capitals.
+
+    Examples:
+        >>> title_case("The Trumps: Three Generations That Built an Empire,"), title_case("An American Son.")
+        (True, True)
+        >>> title_case("We will build a great wall,"), title_case("MAKE AMERICA GREAT AGAIN!"), title_case("No.")
+        (False, False, False)
+    """
+    words = [w for w in _WORD.findall(content) if w[0].isalpha()]
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if len(big) < 2 or all(w.isupper() for w in big):
+        return False
+    return all(w[0].isupper() for w in big)
+
+
+def _title(doc: ParsedDoc, q: _Quoted) -> bool:
+    """A quotation in title case in a sentence that is not: a title ("a memoir, “The Trumps: Three
+    Generations That Built an Empire,” told …"); in a headline, where every word is capitalised, it is
+    speech ("Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated’")."""
+    if not title_case(q.content):
+        return False
+    around = " ".join(doc.words[j].text for j in q.frame if doc.words[j].sent == q.s_first)
+    return not title_case(around)
 
 
 def _named(doc: ParsedDoc, q: _Quoted) -> bool:

@@ -213,3 +213,17 @@ def test_a_person_named_in_the_paragraph_speaks_its_quotation(analyze, second, s
     text = "“We need to step away from efforts to paint the police with a broad brush,” Mike Pence said.\n\n" + second
     q = next(q for q in analyze(text).quotes if q.content.text.startswith("The younger"))
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speech",
+    [
+        ("Rubio, who wrote “An American Son,” said little.", "An American Son,", False),
+        ("Elizabeth Warren Hammers Wells Fargo CEO: “You Should Be Criminally Investigated”",
+         "You Should Be Criminally Investigated", True),  # a headline capitalises its quotation too
+    ],
+    ids=["book-title", "headline"],
+)  # fmt: skip
+def test_a_quotation_in_title_case_is_a_title_unless_its_sentence_is_a_headline(analyze, text, quoted, speech):
+    direct = [q.content.text for q in analyze(text).quotes if str(q.kind) == "direct"]
+    assert (quoted in direct) is speech
