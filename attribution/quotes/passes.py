@@ -98,7 +98,8 @@ def link_continuations(
     ``paragraph_of[i]`` is the paragraph index of candidate ``i``.  A split quotation (the same cue
     as the piece before it, or no cue in the same paragraph) and the next paragraph of a quotation
     that runs on (left open) *continue* that piece: ``continues`` links them as one quotation.  A
-    new quotation in the next paragraph with no cue only takes the previous speaker.  The two
+    new quotation in the next paragraph with no cue continues a direct quotation before it too (the
+    speaker goes on, and PolNeAR has one attribution), and only takes the speaker of any other.  The two
     pieces of reported speech around a parenthetical frame share their cue: the second continues.
     ``introduced[i]``: a person the paragraph of candidate ``i`` names as a subject before it
     ("Sen. Bernie Sanders … identified young voters' exhaustion … “The younger people are …”"),
@@ -127,8 +128,13 @@ def link_continuations(
                     )
                 elif bare and 0 < gap <= CONTINUATION_PARAGRAPHS:
                     new = introduced[i] if introduced else None
+                    link = first if new is None and prev.kind is QuoteKind.DIRECT else None
                     c = replace(
-                        c, speaker=new or prev.speaker, frame=new or prev.frame, confidence=min(confidence, 0.7)
+                        c,
+                        speaker=new or prev.speaker,
+                        frame=new or prev.frame,
+                        confidence=min(confidence, 0.7),
+                        continues=link,
                     )
         out.append(c)
     return out

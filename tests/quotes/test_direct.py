@@ -124,7 +124,16 @@ def test_paragraph_without_cue_continues_previous_speaker(analyze):
     qs = direct(analyze(text))
     assert len(qs) == 2
     assert qs[1].speaker.name == "Rami Abdulrahman"
-    assert qs[1].continues is None  # a new quotation by the same speaker, not a piece of the first
+    assert qs[1].continues == qs[0].id  # the speaker goes on: one quotation in two paragraphs, as PolNeAR has it
+
+
+def test_a_quotation_after_a_paragraph_of_narration_is_a_new_one(analyze):
+    text = (
+        "“The ceasefire will not hold for long,” said Rami Abdulrahman, the group’s director.\n\n"
+        "The town fell to the rebels on Friday after a week of shelling.\n\n"
+        "“Both sides are preparing for a new offensive in the north of the country.”"
+    )
+    assert [q.continues for q in direct(analyze(text))] in ([None], [None, None])
 
 
 @pytest.mark.parametrize(
