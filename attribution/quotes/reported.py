@@ -168,7 +168,7 @@ def _left_available(doc: ParsedDoc, c: int, spk: tuple[int, int] | None, lo: int
     return None
 
 
-def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     """The content a parser attached as a clausal complement right of the cue."""
     w = doc.words[c]
     for k in doc.children(c):
@@ -195,7 +195,7 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int) -> tup
         # the content runs to the end of the sentence (parsers often cut a long complement short),
         # but not into a clause coordinated with the cue ("said A, and he railed …", "…, saying B")
         end = _before_sibling(doc, c, max(span), hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
-        return _trim(doc, start, _before_participle(doc, c, start, end))
+        return _trim(doc, start, _before_participle(doc, c, start, end, lex))
     return None
 
 
@@ -208,14 +208,19 @@ def _before_sibling(doc: ParsedDoc, c: int, after: int, end: int) -> int:
     return end
 
 
-def _before_participle(doc: ParsedDoc, c: int, start: int, end: int) -> int:
+def _before_participle(doc: ParsedDoc, c: int, start: int, end: int, lex: Lexicon) -> int:
     """Where a content ends before a participle set off by a comma, with no subject of its own:
-    "praised Clinton's record, crediting her with …", "said he would run, adding that …" (the
-    speaker's next act, or how it was said; parsers hang it on the cue or on the content)."""
+    one of the cue ("praised Clinton's record, crediting her with …") or a cue verb that parsers
+    hang on the content ("said he would run, insisting that …"): the speaker's next act. A
+    participle of the content that is no cue goes on it ("a day of reckoning is coming, exposing
+    the United States to …"), and so does one in a list ("of the purpose, meaning and …")."""
     for b in range(start + 2, end):
         w = doc.words[b]
-        aside = doc.words[b - 1].text == "," and w.upos == "VERB" and participle(w)
-        if aside and not _has_subject(doc, b) and (w.head == c or (start <= w.head < b and _verbal(doc, w.head))):
+        aside = doc.words[b - 1].text == "," and w.upos == "VERB" and participle(w) and not _has_subject(doc, b)
+        listed = b + 1 < end and doc.words[b + 1].upos == "CCONJ"
+        if not aside or listed:
+            continue
+        if w.head == c or (start <= w.head < b and cue_tier_of(w, lex, wider=True) is not None):
             return b - 1
     return end
 
@@ -248,10 +253,6 @@ def _form(w: Word) -> str:
     if "Tense=Past" in feats:
         return "past"
     return "3sg" if "Person=3" in feats and "Number=Sing" in feats else "base"
-
-
-def _verbal(doc: ParsedDoc, k: int) -> bool:
-    return doc.words[k].upos in {"VERB", "AUX"}
 
 
 def _has_subject(doc: ParsedDoc, k: int) -> bool:
@@ -531,7 +532,7 @@ def find_reported(
                 if sum(_content_words(doc, *p) for p in pieces) >= MIN_CONTENT_WORDS:
                     out.extend(_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces)
                 continue
-            content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi)
+            content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi, lex)
             if content is None and tier == "wider":
                 continue  # beliefs and intentions need a clausal content
             inverted = _inverted(doc, c, lo, hi)
@@ -541,7 +542,7 @@ def find_reported(
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
                 right = _after_leading_phrase(doc, right)
-                right = (right[0], _before_participle(doc, c, right[0], right[1]))
+                right = (right[0], _before_participle(doc, c, right[0], right[1], lex))
                 if (
                     _content_words(doc, *right) >= MIN_CONTENT_WORDS
                     and not to_inf

@@ -287,6 +287,8 @@ def test_not_parenthetical(analyze, text, cue, content):
          "several states, including Ohio and Florida, would vote for him"),
         ("She said the talks had failed, the two sides blaming each other.", "said",
          "the talks had failed, the two sides blaming each other"),
+        ("Rebecca Solnit wrote of the purpose, meaning and deep satisfaction people find when they pull together.",
+         "wrote", "of the purpose, meaning and deep satisfaction people find when they pull together"),
         # a second cue of the same speaker, in the cue's form, after "and" / "but"
         ("He said he hasn’t accepted any new gigs since announcing his candidacy and suggested that the bigger "
          "question is ethics.", "said", "he hasn’t accepted any new gigs since announcing his candidacy"),
@@ -296,7 +298,8 @@ def test_not_parenthetical(analyze, text, cue, content):
         ("He said he went home and slept for hours.", "said", "he went home and slept for hours"),
         ("She says the talks failed and blamed the mediators.", "says", "the talks failed and blamed the mediators"),
     ],
-    ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "and-suggested",
+    ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
+         "and-suggested",
          "and-argued", "and-a-verb-that-is-no-cue", "and-a-cue-in-another-form"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
