@@ -382,6 +382,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         w.upos == "NOUN" and any(k.deprel == "compound" and k.i < c for k in kids)
     ):
         return True
+    if _a_call(doc, kids):
+        return True  # "answered a 911 call", "called 911", "call a cab": whatever the parser makes of the rest
     if w.lower_text().endswith("ing") and c > lo and _possessive(doc.words[c - 1]):
         return True  # "De Miranda's recounting of …", "his warning": a gerund with an owner is a noun
     if w.deprel in {"acl", "amod"} and "Tense=Past" in w.feats and w.lemma.lower() in NAMING_LEMMAS:
@@ -468,17 +470,15 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str)
         return False  # "are adding to the challenges of winter": an increase, no content
     if lemma == "echo" and not has_obj:
         return False  # "the song echoed through the hall": a sound, not someone's words again
-    if _a_call(doc, kids):
-        return False  # "answered a 911 call", "called 911", "call a cab"
     return lemma not in CLAUSE_ONLY_LEMMAS
 
 
 def _a_call(doc: ParsedDoc, kids: list) -> bool:
     """The cue's object is a call, a phone or a ride, or a number ("called 911"): a call, not speech."""
     objs = [k for k in kids if k.deprel in {"obj", "iobj"}]
-    if len(objs) != 1 or any(k.deprel in {"xcomp", "ccomp"} for k in kids):
+    if not objs or any(k.deprel in {"xcomp", "ccomp"} for k in kids):
         return False
-    obj = objs[0]
+    obj = min(objs, key=lambda k: k.i)  # the first object ("called 911 …", whatever follows)
     words = [obj] + [doc.words[k] for k in doc.children(obj.i) if doc.words[k].deprel == "compound"]
     return any(w.lemma.lower() in CALL_OBJECTS or (w.text.isdigit() and w.i == obj.head + 1) for w in words)
 
