@@ -386,7 +386,8 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         return True  # "answered a 911 call", "called 911", "call a cab": whatever the parser makes of the rest
     if w.lower_text().endswith("ing") and c > lo and _possessive(doc.words[c - 1]):
         return True  # "De Miranda's recounting of …", "his warning": a gerund with an owner is a noun
-    if w.deprel in {"acl", "amod"} and "Tense=Past" in w.feats and w.lemma.lower() in NAMING_LEMMAS:
+    set_off = c > lo and doc.words[c - 1].text == ","  # "Beruff, a Scott ally, called the standards “strong”"
+    if w.deprel in {"acl", "amod"} and "Tense=Past" in w.feats and w.lemma.lower() in NAMING_LEMMAS and not set_off:
         return True  # "a technique called X", "so-called": a name, not speech
     if c - 2 >= lo and doc.words[c - 1].text in {"-", "‐", "‑"} and doc.words[c - 2].lower_text() == "so":
         return True  # "so-called “metadata”", however the parser attaches it
