@@ -24,6 +24,7 @@ from .features import Encoder, candidate_features, mention_features, mention_hea
 from .lexicon import Lexicon
 from .nlp import ParsedDoc
 from .quotes import Candidate, keep_only, settle_speaker
+from .quotes.frame import passive_agent
 from .speakers import describe_mention
 
 __all__ = ["Decisions", "Model", "default_decisions"]
@@ -122,9 +123,14 @@ class Decisions:
         margin = float(self.speaker.card.get("margin", OVERRIDE_MARGIN))
         if in_rule and max(in_rule) >= p[best] - margin:
             return c  # the rule's speaker is as likely: keep its fuller span
+        agent = passive_agent(doc, c.cue[0]) if c.cue is not None else None
+        if agent is not None and c.speaker is not None and c.speaker[0] <= agent < c.speaker[1]:
+            return c  # "He was told by aides that …": the by-phrase of a passive cue is who spoke
         if p[best] < self.speaker.threshold:
             return c
         chosen = settle_speaker(doc, replace(c, speaker=mention_span(doc, c, heads[best])))
+        if _apposed(doc, c.speaker, chosen.speaker):
+            return c  # "The minister of the economy, Mr. Guajardo Villarreal, argues": one speaker, and its role
         if c.speaker is not None and _can_speak(doc, c.speaker, lex) and not _can_speak(doc, chosen.speaker, lex):
             return c  # "Activists … in Syria's Homs governorate reported": the place does not report
         return chosen
@@ -162,6 +168,14 @@ def _lightgbm():
         for m in hidden:
             sys.modules.pop(m, None)
     return lightgbm
+
+
+def _apposed(doc: ParsedDoc, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Two speaker spans side by side with only a comma between: one set off beside the other."""
+    if a is None or b is None:
+        return False
+    first, second = sorted((a, b))
+    return second[0] == first[1] + 1 and doc.words[first[1]].text == ","
 
 
 def _can_speak(doc: ParsedDoc, span: tuple[int, int] | None, lex: Lexicon) -> bool:

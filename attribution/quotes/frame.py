@@ -16,6 +16,7 @@ __all__ = [
     "cue_tier_of",
     "noun_phrase",
     "participle",
+    "passive_agent",
     "plausible_speaker",
     "snap_to_entities",
     "speaker_span",
@@ -113,7 +114,7 @@ def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
     return subjects[0] if subjects else None
 
 
-def _passive_agent(doc: ParsedDoc, cue: int) -> int | None:
+def passive_agent(doc: ParsedDoc, cue: int) -> int | None:
     """The agent of a passive cue ("was told by aides", "called to service by the governor"): the
     one who speaks; the passive subject is who or what is spoken of."""
     w = doc.words[cue]
@@ -327,7 +328,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
             return None
         return snap_to_entities(doc, span, lo=lo, hi=hi, content=content)
 
-    agent = _passive_agent(doc, cue)
+    agent = passive_agent(doc, cue)
     if agent is not None:
         s, e = noun_phrase(doc, agent, limit=(lo, hi))
         while s < agent and doc.words[s].deprel == "case":
