@@ -459,6 +459,8 @@ def _np_content_ok(doc: ParsedDoc, c: int, content: tuple[int, int], lemma: str)
     first = doc.words[content[0]]
     if (first.upos == "ADP" and first.lower_text() not in CONTENT_PREPS) or first.upos == "CCONJ":
         return False  # "pointed at the door", "… and walked away": no content
+    if first.upos == "ADP" and content[0] + 1 < content[1] and doc.words[content[0] + 1].lower_text() == "by":
+        return False  # "called on by tribes for guidance": a passive phrasal verb, its agent after it
     if first.upos == "SCONJ" and first.lower_text() in _CIRCUMSTANCE:
         return False  # "I write because …"
     if _only_time(doc, content):

@@ -43,12 +43,14 @@ pytestmark = pytest.mark.stanza
         "contemplate.",
         "Unless you're sitting very close to a TV above 50-inches, you'll have a hard time telling between 4K and "
         "1080p.",
+        "Parata is renowned as the leading whale expert, called on by tribes around the country for cultural "
+        "guidance as strandings become more complex.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
          "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose", "speaking-of",
-         "answered-a-call", "called-a-number", "owned-gerund", "participle-on-a-noun"],
+         "answered-a-call", "called-a-number", "owned-gerund", "participle-on-a-noun", "called-on-by"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
