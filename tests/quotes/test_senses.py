@@ -88,8 +88,14 @@ def test_frames_with_any_verb(analyze, text, cue, speaker):
         ("The talks had failed, the minister said.", "said"),
         ("Beruff, a Scott ally, called Florida’s standards “strong.”", "called"),  # not "a website called X"
     ],
-    ids=["called-x-a-y", "answered-that", "called-for", "possessive-subject", "frame-after-content",
-         "called-after-an-apposition"],
+    ids=[
+        "called-x-a-y",
+        "answered-that",
+        "called-for",
+        "possessive-subject",
+        "frame-after-content",
+        "called-after-an-apposition",
+    ],
 )
 def test_still_speech_beside_the_senses_above(analyze, text, cue):
     """The rows above drop a call, an owned gerund and a participle's left clause; these keep theirs."""
