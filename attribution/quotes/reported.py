@@ -245,6 +245,27 @@ def _before_coordinated_cue(doc: ParsedDoc, c: int, content: tuple[int, int], le
     return end
 
 
+_JOINS = frozenset({"and", "but", "whereas", "while", "yet"})
+
+
+def _before_another_attribution(doc: ParsedDoc, c: int, content: tuple[int, int], lex: Lexicon) -> int:
+    """Where a content ends before a clause joined by a comma or a semicolon that holds an
+    attribution of its own ("deny any links to terrorism, but critics point to …", "said the
+    foundation should be disbanded, and he added that …"): the writer moved on to the next claim."""
+    start, end = content
+    for b in range(start + 1, end):
+        text = doc.words[b].lower_text()
+        joined = text == ";" or (text in _JOINS and doc.words[b - 1].text == ",")
+        if not joined:
+            continue
+        for j in range(b + 1, min(end, b + 12)):
+            w = doc.words[j]
+            own = [k for k in doc.children(j) if doc.words[k].deprel in SUBJECTS and b < k < j]
+            if own and "VerbForm=Fin" in w.feats and cue_tier_of(w, lex, wider=False) == "speech":
+                return b - 1 if doc.words[b - 1].text == "," else b
+    return end
+
+
 def _form(w: Word) -> str:
     """A verb's inflection, as far as coordination shows it: past, -ing, third person or base."""
     feats = w.feats
@@ -567,6 +588,7 @@ def find_reported(
                 continue
             if content[0] > c:
                 content = _trim(doc, content[0], _before_coordinated_cue(doc, c, content, lex))
+                content = _trim(doc, content[0], _before_another_attribution(doc, c, content, lex))
             if _main_predicate_follows(doc, c, content):
                 continue  # "Trump, speaking to veterans, said he would …": the main verb is the cue
             spk = speaker_span(doc, c, content=content)

@@ -293,16 +293,21 @@ def test_not_parenthetical(analyze, text, cue, content):
          "question is ethics.", "said", "he hasn’t accepted any new gigs since announcing his candidacy"),
         ("Sanders claimed victory in Michigan and argued he is a stronger candidate than Clinton.", "argued",
          "he is a stronger candidate than Clinton"),
+        # a clause after a comma and "and" / "but", or a semicolon, with an attribution of its own
+        ("He said the foundation should be disbanded if Mrs. Clinton won, and he added that it would make sense "
+         "to stop taking donations.", "said", "the foundation should be disbanded if Mrs. Clinton won"),
+        ("Officials said the road would reopen on Monday; the mayor said it would take a week.", "said",
+         "the road would reopen on Monday"),
         # negatives: a verb that is no cue, or a cue in another form, stays in the content
         ("He said he went home and slept for hours.", "said", "he went home and slept for hours"),
         ("She says the talks failed and blamed the mediators.", "says", "the talks failed and blamed the mediators"),
     ],
     ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
-         "and-suggested",
-         "and-argued", "and-a-verb-that-is-no-cue", "and-a-cue-in-another-form"],
+         "and-suggested", "and-argued", "and-he-added", "semicolon-the-mayor-said", "and-a-verb-that-is-no-cue",
+         "and-a-cue-in-another-form"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
-    (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue]
+    q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
     assert q.content.text == content
 
 
