@@ -106,8 +106,8 @@ def _proper_runs(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     for w in [*doc.words, None]:
         if w is not None and w.sent in headline:
             w = None  # "Black Lawmakers Rip Donald Trump …": a headline's capitals are no name
-        if w is not None and name_like(w) and (not run or run[-1] == w.i - 1):
-            run.append(w.i)
+        if w is not None and name_like(w) and (not run or (run[-1] == w.i - 1 and doc.words[run[-1]].sent == w.sent)):
+            run.append(w.i)  # a name never runs over a sentence's end ("… he added. Vanity | Perkins wrote")
             continue
         other = any(doc.words[k].ner in _NOT_PERSON or doc.words[k].lower_text() in lex.org_words for k in run)
         if 2 <= len(run) <= 4 and not other:

@@ -763,11 +763,19 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
         toks, lows = toks[1:], lows[1:]
     for n, low in enumerate(lows):
         if low in _AFFILIATION_PREPS and n + 1 < len(toks):
-            aff = _strip_det(" ".join(toks[n + 1 :]).split(" ,")[0].split(",")[0])  # an apposition ends it
-            return (" ".join(toks[:n]) or None), (aff if aff[:1].isupper() else None)
+            aff = _strip_det(_words_text(toks[n + 1 :]).split(" ,")[0].split(",")[0])  # an apposition ends it
+            return (_words_text(toks[:n]) or None), (aff if aff[:1].isupper() else None)
     if any(low in lex.title_words for low in lows):
-        return " ".join(toks) or None, None
+        return _words_text(toks) or None, None
     return None, None
+
+
+def _words_text(toks: list[str]) -> str:
+    """Tokens as text: a clitic joins the word before it ("Thicke 's son" -> "Thicke's son")."""
+    out = ""
+    for t in toks:
+        out += t if out and t.lower() in {"'s", "’s", "'", "’", "n't", "n’t"} else (" " + t if out else t)
+    return out
 
 
 def appositive_roles(doc: ParsedDoc, *, lex: Lexicon) -> dict[str, tuple[str | None, str | None]]:

@@ -708,3 +708,21 @@ def test_a_belief_inside_a_content_does_not_take_the_quotation_after_it(analyze_
     )
     qs = analyze_wider(text).quotes
     assert [(q.cue.lemma, "vast majority" in q.content.text) for q in qs] == [("acknowledge", True)]
+
+
+@pytest.mark.stanza
+def test_a_name_never_runs_over_a_sentence_end(analyze):
+    """A teaser cut after "Vanity" and a story whose line opens "Perkins wrote": two sentences, no "Vanity Perkins"."""
+    text = (
+        "Best of all is Alan Tudyk as the voice of the droid, he added. Vanity\n"
+        "Perkins wrote in a blog post published Monday that the choice was a disaster."
+    )
+    names = {s.name for s in analyze(text).sources}
+    assert "Perkins" in names and "Vanity Perkins" not in names
+
+
+@pytest.mark.stanza
+def test_an_affiliation_keeps_its_possessive_whole(analyze):
+    text = "A publicist for Thicke's son, Robin, said the actor suffered a heart attack in Los Angeles."
+    affiliations = {s.affiliation for s in analyze(text).sources if s.affiliation}
+    assert affiliations and all(" 's" not in a for a in affiliations), affiliations
