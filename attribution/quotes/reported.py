@@ -375,17 +375,17 @@ def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
     )
     if not nonfinite:
         return False
-    if any(doc.words[k].deprel in SUBJECTS for k in doc.children(c)):
+    if _has_subject(doc, c):
         return False
     # ", saying that …" / "and adding that …": the subject of the head verb or the main clause speaks
     head_speaks = w.deprel in {"advcl", "conj", "xcomp"} and w.head >= 0
-    if head_speaks and any(doc.words[k].deprel in SUBJECTS for k in doc.children(w.head)):
+    if head_speaks and _has_subject(doc, w.head):
         return False
     if w.deprel == "acl" and w.head >= 0 and doc.words[w.head].upos in {"NOUN", "PROPN"}:
         return False  # "911 calls saying shots were fired"
     sent = doc.sentences[w.sent]
     root = next((j for j in sent.word_range if doc.words[j].head < 0), None)
-    has_root_subject = root is not None and any(doc.words[k].deprel in SUBJECTS for k in doc.children(root))
+    has_root_subject = root is not None and _has_subject(doc, root)
     # a nominal root is a parse that missed the main verb ("Attorney General Roy Cooper (D), …, called
     # Friday for …, saying that …"): the root names who speaks
     nominal_root = _nominal_root_name(doc, sent.first, sent.last) is not None
@@ -445,7 +445,7 @@ def _discourse_idiom(doc: ParsedDoc, c: int) -> bool:
     between sentences."""
     nxt = doc.words[c + 1].lower_text() if c + 1 < len(doc.words) else ""
     if doc.words[c].lower_text() in {"speaking", "talking"} and nxt == "of":
-        return not any(doc.words[k].deprel in SUBJECTS for k in doc.children(c))  # "And speaking of Dolby, …"
+        return not _has_subject(doc, c)  # "And speaking of Dolby, …"
     if doc.words[c].lemma.lower() != "say":
         return False
     around = [doc.words[j].lower_text() if 0 <= j < len(doc.words) else "" for j in range(c - 2, c + 3)]
