@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import names
 from .gender import PERSON_TAGS, GenderEvidence
-from .lexicon import Lexicon
+from .lexicon import NAME_PARTICLES, Lexicon
 from .model import Source, SourceKind
 from .nlp import ParsedDoc, Word, word_at
 from .speakers import MentionInfo
@@ -106,8 +106,12 @@ def _proper_runs(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
     for w in [*doc.words, None]:
         if w is not None and w.sent in headline:
             w = None  # "Black Lawmakers Rip Donald Trump …": a headline's capitals are no name
-        if w is not None and name_like(w) and (not run or (run[-1] == w.i - 1 and doc.words[run[-1]].sent == w.sent)):
+        joins = w is not None and bool(run) and run[-1] == w.i - 1 and doc.words[run[-1]].sent == w.sent
+        if w is not None and name_like(w) and (not run or joins):
             run.append(w.i)  # a name never runs over a sentence's end ("… he added. Vanity | Perkins wrote")
+            continue
+        if w is not None and joins and w.text in NAME_PARTICLES and w.text.isalpha() and _name_follows(doc, w):
+            run.append(w.i)  # "Luis de Miranda": a particle inside the name
             continue
         other = any(doc.words[k].ner in _NOT_PERSON or doc.words[k].lower_text() in lex.org_words for k in run)
         if 2 <= len(run) <= 4 and not other:
@@ -115,6 +119,11 @@ def _proper_runs(doc: ParsedDoc, lex: Lexicon) -> list[tuple[int, str]]:
             runs.append((a.start, doc.text[a.start : b.end]))
         run = [w.i] if name_like(w) else []
     return runs
+
+
+def _name_follows(doc: ParsedDoc, w: Word) -> bool:
+    nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
+    return nxt is not None and nxt.sent == w.sent and nxt.text[:1].isupper()
 
 
 def _surnames_alone(

@@ -18,6 +18,7 @@ __all__ = [
     "CLAUSE_ONLY_LEMMAS",
     "CONTENT_PREPS",
     "CONTENT_RELS",
+    "NAME_PARTICLES",
     "PARTICLE_RELS",
     "PHRASAL_SPEECH",
     "QUOTE_FAMILIES",
@@ -73,6 +74,11 @@ CONTENT_PREPS = frozenset({"about", "of", "for", "to", "on", "over", "against", 
 # revision added a jack", "the findings predict"): kept only with a person, group, organisation or document.
 THING_SENSE_LEMMAS = frozenset(
     {"add", "maintain", "suggest", "predict", "answer", "threaten", "blame", "call", "show", "describe", "repeat"}
+)
+# Words inside a person's name that are not capitalised ("Luis de Miranda", "Faisal bin Ali Jaber"),
+# and the marks a name may hold ("Jean-Luc", "G.K.").
+NAME_PARTICLES = frozenset(
+    {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "den", "la", "le", "du", "-", "."}
 )
 # Objects that make a cue a call, not speech ("answered a 911 call", "call a cab", "called an ambulance").
 CALL_OBJECTS = frozenset({"call", "phone", "telephone", "door", "cab", "taxi", "ambulance", "doorbell"})

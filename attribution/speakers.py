@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import names
 from .gender import PERSON_TAGS
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import NAME_PARTICLES, Lexicon, default_lexicon
 from .model import SourceKind
 from .nlp import ParsedDoc
 
@@ -32,9 +32,6 @@ PRONOUN_KINDS: dict[str, SourceKind] = {
 }
 _AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from", "in"})
 _FUNCTION = frozenset({"for", "of", "and", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&"})
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "de", "da", "van", "von", "bin", "ibn", "der", "den", "la", "le", "du", "-", "."}
-)
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "two", "three",
      "my", "our", "your", "his", "her", "their", "its"}
@@ -419,7 +416,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     k = j
     while k < len(toks) and (
         (_is_cap(toks[k]) and lows[k] not in lex.title_words)
-        or (lows[k] in _NAME_PARTICLES and (k > j or (k + 1 < len(toks) and _is_cap(toks[k + 1]))))
+        or (lows[k] in NAME_PARTICLES and (k > j or (k + 1 < len(toks) and _is_cap(toks[k + 1]))))
     ):
         k += 1  # "de Miranda said": a name may open with its particle
     run = words[j:k]
@@ -483,7 +480,7 @@ def _org_before_person(run: list, orgs: frozenset[str]) -> tuple[str | None, lis
     """ "Microsoft Brad Smith": an organisation or place before a person's name, as the NER tags
     it here or names it elsewhere in the article (``orgs``)."""
     for n in range(1, len(run) - 1 if len(run) >= 3 else len(run)):
-        if run[n].text in _NAME_PARTICLES:
+        if run[n].text in NAME_PARTICLES:
             continue  # "Faisal bin Ali Jaber": a particle ties both sides into one name
         head = " ".join(w.text for w in run[:n])
         tagged = run[n - 1].ner in {"ORG", "LOC", "GPE"} and all(w.ner in {"PER", "PERSON"} for w in run[n:])
@@ -712,7 +709,7 @@ def _person_after_titles(words: list, lows: list[str], lex: Lexicon, *, start: i
             e = n
             while (
                 e < len(words)
-                and (_is_cap(words[e].text) or lows[e] in _NAME_PARTICLES)
+                and (_is_cap(words[e].text) or lows[e] in NAME_PARTICLES)
                 and lows[e] not in lex.title_words
             ):
                 e += 1

@@ -726,3 +726,15 @@ def test_an_affiliation_keeps_its_possessive_whole(analyze):
     text = "A publicist for Thicke's son, Robin, said the actor suffered a heart attack in Los Angeles."
     affiliations = {s.affiliation for s in analyze(text).sources if s.affiliation}
     assert affiliations and all(" 's" not in a for a in affiliations), affiliations
+
+
+@pytest.mark.stanza
+def test_a_name_particle_stays_inside_the_fullest_name(analyze):
+    """ "the philosopher Luis de Miranda" in a sentence left unparsed: "de Miranda writes" is Luis de Miranda."""
+    text = (
+        "In a slim volume translated into English by Michael Wells, the philosopher Luis de Miranda weaves a "
+        "history of neon.\nNeon signs were perfect for shops, de Miranda notes. “Since then, neon lights have "
+        "witnessed all the transformations that have created the world we live in,” de Miranda writes."
+    )
+    names = {q.speaker.name for q in analyze(text).quotes if q.speaker is not None}
+    assert names == {"Luis de Miranda"}, names
