@@ -119,11 +119,11 @@ def passive_agent(doc: ParsedDoc, cue: int) -> int | None:
     one who speaks; the passive subject is who or what is spoken of."""
     w = doc.words[cue]
     kids = doc.children(cue)
-    participle = "VerbForm=Part" in w.feats and "Tense=Past" in w.feats
+    past_participle = "VerbForm=Part" in w.feats and "Tense=Past" in w.feats
     perfect = any(doc.words[k].deprel == "aux" for k in kids)  # "has criticized": active
     # "an appearance arranged by … and criticized by the Obama administration": a past participle
     # with no auxiliary is passive, however it hangs on the sentence
-    passive = any(doc.words[k].deprel == "aux:pass" for k in kids) or (participle and not perfect)
+    passive = any(doc.words[k].deprel == "aux:pass" for k in kids) or (past_participle and not perfect)
     if not passive:
         return None
     for k in kids:
