@@ -300,7 +300,7 @@ class _Resolver:
         title ("GOP nominee Donald Trump", "Gen. Norman Ham"); the one sharing most of the mention's
         words, then the nearest before it, else the first after it (a headline comes first)."""
         toks = [names.title_key(t) for t in _tokens(m.name)]
-        if not toks or toks[-1] not in self.lex.title_words:
+        if not toks or not (toks[-1] in self.lex.title_words or self._descriptor(m, toks[-1])):
             return None
         if m.mention.lower().split()[0] in _INDEFINITE and not _in_headline(self.doc, m.start):
             return None  # "a Republican strategist": one unnamed person
@@ -310,13 +310,21 @@ class _Resolver:
             if toks[-1] in titles and not _in_headline(self.doc, p) and not (m.start <= p < m.end)
         ]
         if not fits:
-            return self._most_named_before(m.start)
+            # "Russia's United Nations ambassador": an office of a body named with it is no one's
+            # the article names most
+            lead = toks[-1] in self.lex.title_words and not m.affiliation
+            return self._most_named_before(m.start) if lead else None
         best = max(f[0] for f in fits)
         fits = [(p, n) for score, p, n in fits if score == best]
         before = [f for f in fits if f[0] < m.start]
         _, raw = max(before) if before else min(fits)
         name = person_name(raw, self.lex)
         return self.entity(SourceKind.PERSON, self.fullest_person(name)) if name else None
+
+    def _descriptor(self, m: MentionInfo, noun: str) -> bool:
+        """*the rapper* after "rapper Kanye West": a definite person noun the article writes
+        before a name (not in the title list) names that person too."""
+        return m.nominal and any(noun in titles for p, _, titles in self.titled if p < m.start)
 
     def _most_named_before(self, pos: int) -> _Entity | None:
         """*the GOP presidential nominee* with no one given that title: the person the article names

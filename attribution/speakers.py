@@ -135,7 +135,7 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
     i = _after_quantity(m)
     if i >= len(m.words):
         return m.info(_strip_det(m.mention), SourceKind.GROUP)
-    for step in (_group, _person, _person_after, _organization, _common):
+    for step in (_unnamed_of_named, _group, _person, _person_after, _organization, _common):
         info = step(m, i, affiliation, appos)
         if info is not None:
             if owner is not None and info.name and info.kind is not SourceKind.PERSON:
@@ -365,6 +365,41 @@ def _apposition(m: _Words) -> list[str]:
     return []
 
 
+_EMPLOYER_PREPS = frozenset({"for", "at", "with"})
+_ONE_OF = frozenset({"a", "an", "one", "another", "that", "this"})
+
+
+def _unnamed_of_named(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
+    """ "A spokesman for Microsoft", "a researcher at Harvard University", "that tweeter in
+    Sydney": one unnamed person speaks, the name after the preposition is whom they work for (an
+    affiliation) or where they are; it is not the speaker."""
+    words, lows, lex = m.words, m.lows, m.lex
+    d = 1 if lows[0] in _ONE_OF else 0
+    if affiliation or appos or len(words) < 3 + d or _is_cap(m.toks[d]):
+        return None
+    if any(w.upos == "PROPN" for w in words[: d + 2]):
+        return None
+    p = next((k for k in range(d + 1, min(len(words) - 1, d + 3)) if words[k].upos == "ADP"), None)
+    if p is None or lows[p] not in _EMPLOYER_PREPS | _PLACE_PREPS or not _one_name(m, p + 1):
+        return None
+    head = words[p - 1]
+    if head.upos != "NOUN" or lows[p - 1].endswith("s") or not human_noun(head.lemma.lower(), lows[p - 1], lex):
+        return None
+    noun = m.join(words[d:p])
+    place = _strip_det(m.join(words[p + 1 :]))
+    if lows[p] in _EMPLOYER_PREPS:
+        role = noun if head.lemma.lower() in lex.title_words else None
+        return m.info(noun, SourceKind.ANONYMOUS, role=role, affiliation=place)
+    return m.info(f"{noun} {m.join(words[p:])}", SourceKind.ANONYMOUS)
+
+
+def _one_name(m: _Words, k: int) -> bool:
+    """Whether the words from ``k`` on are one capitalised name of no person ("the International
+    Crisis Group", "Sydney"; not "Microsoft Frank Shaw")."""
+    rest = [w for w in m.words[k:] if w.lower_text() not in _FUNCTION and w.lower_text() not in _DETERMINERS]
+    return bool(rest) and all(_is_cap(w.text) and w.ner not in PERSON_TAGS for w in rest)
+
+
 def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
     """A plural common noun first: a group ("local activists", "Activists in and around …")."""
     words, lows, lex = m.words, m.lows, m.lex
@@ -553,7 +588,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         kind = SourceKind.ORGANIZATION if head in lex.org_words else SourceKind.PERSON
         return MentionInfo(m.mention, m.start, m.end, name, kind, nominal=True)
     if head in lex.title_words and not plural:
-        return m.info(name, SourceKind.ANONYMOUS, role=name)
+        return m.info(name, SourceKind.ANONYMOUS, role=name, affiliation=affiliation)
     if plural:
         name += _naming_phrase(m, head_i, _GROUP_PREPS)  # "black parents with kids in charter schools"
     if head in lex.org_words:

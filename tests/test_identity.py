@@ -86,6 +86,22 @@ def test_person_names_are_clean(analyze, text, name, role, affiliation):
 
 @pytest.mark.stanza
 @pytest.mark.parametrize(
+    "text, name, role, affiliation",
+    [
+        ("A spokesman for Microsoft said the company would appeal.", "spokesman", "spokesman", "Microsoft"),
+        ("The city has fallen, according to Russia's United Nations ambassador.", "United Nations ambassador",
+         "United Nations ambassador", "Russia"),
+    ],
+    ids=["for-a-company", "possessive-government"],
+)  # fmt: skip
+def test_an_unnamed_person_keeps_whom_they_work_for(analyze, text, name, role, affiliation):
+    """The body an unnamed speaker works for is the affiliation, not the speaker."""
+    sp = _speaker(analyze(text))
+    assert (sp.name, str(sp.kind), sp.role, sp.affiliation) == (name, "anonymous", role, affiliation)
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
     "text, name, kind, short",
     [
         ("Microsoft Corp said it would buy the studio for $7 billion.", "Microsoft Corp", "organization", None),
@@ -250,9 +266,23 @@ def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, 
         ("Donald Trump spoke in Ohio. Mike Pence met him there, and Pence said he was pleased.\n\n"
          "The GOP presidential nominee argued that the economy was a disaster.", "that the economy",
          "Mike Pence", "person"),
+        # a person noun written before a name, not a title word, names that person too
+        ("Trump meets Kanye\n\nPresident-Elect Donald Trump met with rapper Kanye West on Tuesday to discuss "
+         "his music, according to the rapper.", "President-Elect", "Kanye West", "person"),
+        # the head of the phrase after "according to" speaks, not its possessive
+        ("Eastern Aleppo has fallen to Syrian government forces, according to Russia's United Nations ambassador.",
+         "Eastern Aleppo", "United Nations ambassador", "anonymous"),
+        # an office of a body named with it is not the person the article names most
+        ("Vanessa Hicks took the photo. Hicks said it was a tribute, and Hicks said she was proud.\n\n"
+         "The city has fallen, according to Russia's United Nations ambassador.", "The city",
+         "United Nations ambassador", "anonymous"),
+        # "as X suggested": the phrase after "as" speaks, not the place it is in
+        ("Or maybe, as that tweeter in Sydney suggested, they're just bad at business.", "they're",
+         "tweeter in Sydney", "anonymous"),
     ],
     ids=["headline-cue", "title-nominal", "apposition-first", "entity-whole", "indefinite-title",
-         "title-most-named", "title-no-one-leads"],
+         "title-most-named", "title-no-one-leads", "descriptor-nominal", "possessive-after-according-to",
+         "office-of-a-named-body", "as-phrase"],
 )  # fmt: skip
 def test_speaker_words_resolve_to_the_entity(analyze, text, quote_start, name, kind):
     q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
@@ -300,10 +330,15 @@ def test_a_written_acronym_starts_with_its_name():
          "organization"),
         ("Another 19 percent said they were still undecided.", None, "group"),
         ("An arbitration panel said the tariffs broke the treaty.", "arbitration panel", "organization"),
+        ("A spokesman for Microsoft said the company would appeal.", "spokesman", "anonymous"),
+        ("A researcher at Harvard University said the results were clear.", "researcher", "anonymous"),
+        ("A teacher in Texas said the schools were closed.", "teacher in Texas", "anonymous"),
+        ("Microsoft spokesman Frank Shaw said the company would appeal.", "Frank Shaw", "person"),
     ],
     ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
          "name-after-comma", "relational-word", "count-of", "conjoined-names", "conjoined-nouns", "and-in-a-name",
-         "percent-of-respondents", "panel"],
+         "percent-of-respondents", "panel", "unnamed-for-a-company", "unnamed-at-a-university",
+         "unnamed-in-a-place", "named-spokesman"],
 )  # fmt: skip
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))
@@ -377,9 +412,12 @@ def test_an_anonymity_phrase_must_follow_the_mention(analyze):
         ("Amelize Joseph is a mother of two.\n\nAt her Brooklyn school, Joseph and other community members said "
          "the state funding system hurts needy schools.", "Amelize Joseph and other community members",
          "the state funding"),
+        # the parser hangs the addressee's words on the clause: content opens at its "that"
+        ("President Obama told the U.N. General Assembly 18 months ago that he would seek “real breakthroughs.”",
+         "Obama", "that he would seek"),
     ],
     ids=["both-names", "title-before-names", "time-before-content", "conjunct-fullest-name",
-         "first-conjunct-attached-elsewhere"],
+         "first-conjunct-attached-elsewhere", "addressee-before-that"],
 )  # fmt: skip
 def test_every_named_co_speaker_and_no_time_in_content(analyze, text, name, content):
     """A name before "and" that the parser attached elsewhere is a co-speaker; a bare time after

@@ -26,7 +26,7 @@ __all__ = [
 _STRONG_FORMS = frozenset({"says", "tells", "adds", "said", "told", "added", "wrote", "noted", "stated", "explained"})
 
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-_NP_CLIMB = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod", "nummod", "appos", "fixed"})
+_NP_CLIMB = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod", "nmod:poss", "nummod", "appos", "fixed"})
 _NP_CUT = frozenset({"acl:relcl", "acl", "punct", "cc", "conj", "parataxis", "ccomp", "advcl", "dep"})
 RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "that"})
 SUBJECTS = SUBJECT_RELS
@@ -242,8 +242,16 @@ def plausible_speaker(doc: ParsedDoc, span: tuple[int, int] | None) -> bool:
     if head.lemma.lower() in TIME_NOUNS or head.lower_text() in TIME_NOUNS:
         return False
     return not any(
-        doc.words[k].deprel == "case" and doc.words[k].lemma not in {"'s", "’s"} for k in doc.children(head.i)
+        doc.words[k].deprel == "case" and doc.words[k].lemma not in {"'s", "’s", "as"} for k in doc.children(head.i)
     )
+
+
+def _without_as(doc: ParsedDoc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "as that tweeter in Sydney suggested": the phrase after *as* before the cue speaks (parsers
+    make it an oblique of the cue); any other oblique before the cue does not."""
+    if span is None or span[1] - span[0] < 2 or doc.words[span[0]].lower_text() != "as":
+        return span
+    return span[0] + 1, span[1]
 
 
 def _name_before_apposition(doc: ParsedDoc, cue: int, span: tuple[int, int]) -> tuple[int, int]:
@@ -362,7 +370,7 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     floor = lo
     if content is not None and content[1] <= cue:
         floor = max(lo, content[1])
-    span = outside(left_np(doc, cue, floor=floor))
+    span = outside(_without_as(doc, left_np(doc, cue, floor=floor)))
     if span is not None:
         return span
     ceil = hi

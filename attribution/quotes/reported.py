@@ -192,11 +192,19 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int, lex: L
             skip = min(subtree(doc, subj))
         if start <= skip <= max(span) or skip < start:
             start = skip
+        start = max(start, _that_mark(doc, c, k))
         # the content runs to the end of the sentence (parsers often cut a long complement short),
         # but not into a clause coordinated with the cue ("said A, and he railed …", "…, saying B")
         end = _before_sibling(doc, c, max(span), hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
         return _trim(doc, start, _before_participle(doc, c, start, end, lex))
     return None
+
+
+def _that_mark(doc: ParsedDoc, c: int, k: int) -> int:
+    """Where a clause marked *that* opens: nothing before its *that* is content ("told the U.N.
+    General Assembly 18 months ago that he would seek …": the parser hung the addressee on it)."""
+    marks = (g for g in doc.children(k) if c < g and doc.words[g].deprel == "mark")
+    return next((g for g in marks if doc.words[g].lower_text() == "that"), 0)
 
 
 def _before_sibling(doc: ParsedDoc, c: int, after: int, end: int) -> int:
