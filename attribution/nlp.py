@@ -574,6 +574,16 @@ def _parse_batch(texts: list[str], settings: Settings, cache: _Cache | None) -> 
         yield found.get(i) or parsed[i]
 
 
+def _forms_digest() -> str:
+    """A digest of the cue forms that choose which sentences get parsed: a lexicon change is a new parse."""
+    import hashlib
+
+    from .lexicon import default_lexicon
+
+    forms = sorted(default_lexicon().cue_forms(wider=True))
+    return hashlib.sha1("\n".join(forms).encode("utf-8")).hexdigest()[:12]
+
+
 class _Cache:
     """Parsed documents on disk as JSON, keyed by text, models folder and stanza version."""
 
@@ -585,7 +595,7 @@ class _Cache:
         self.dir = Path(settings.cache_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         models = resolve_models_dir(settings).resolve()
-        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|4"
+        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|{_forms_digest()}|4"
 
     def _path(self, text: str) -> Path:
         import hashlib

@@ -402,3 +402,19 @@ def test_an_article_that_crashes_the_pipeline_is_recorded_and_the_batch_goes_on(
         assert sorted(r.article.id for r in store.results()) == ["a", "c"]
         (err,) = store.errors()
         assert "IndexError" in err["message"] and "b.txt" in err["message"]
+
+
+def test_a_lexicon_change_invalidates_cached_parses(tmp_path, monkeypatch):
+    """Which sentences are parsed depends on the cue forms: a new form must not reuse old parses."""
+    from attribution import Settings, lexicon, nlp
+
+    s = Settings(models_dir=models_dir(), offline=True, cache_dir=tmp_path)
+    before = nlp._Cache(s).salt
+    real = lexicon.default_lexicon()
+
+    class _OneMoreForm:
+        def cue_forms(self, *, wider: bool = True) -> frozenset[str]:
+            return real.cue_forms(wider=wider) | {"harrumphed"}
+
+    monkeypatch.setattr(lexicon, "default_lexicon", _OneMoreForm)
+    assert nlp._Cache(s).salt != before
