@@ -24,7 +24,7 @@ from .features import Encoder, candidate_features, mention_features, mention_hea
 from .lexicon import Lexicon
 from .nlp import ParsedDoc
 from .quotes import Candidate, keep_only, settle_speaker
-from .quotes.frame import passive_agent
+from .quotes.frame import passive_agent, speaker_unsaid
 from .speakers import describe_mention
 
 __all__ = ["Decisions", "Model", "default_decisions"]
@@ -126,7 +126,7 @@ class Decisions:
         agent = passive_agent(doc, c.cue[0]) if c.cue is not None else None
         if agent is not None and c.speaker is not None and c.speaker[0] <= agent < c.speaker[1]:
             return c  # "He was told by aides that …": the by-phrase of a passive cue is who spoke
-        if p[best] < self.speaker.threshold:
+        if p[best] < self.speaker.threshold or (c.cue is not None and speaker_unsaid(doc, c.cue[0])):
             return c
         chosen = settle_speaker(doc, replace(c, speaker=mention_span(doc, c, heads[best])))
         if _apposed(doc, c.speaker, chosen.speaker):

@@ -200,11 +200,18 @@ def _narrative(doc: ParsedDoc, i: int, cands: Sequence[Candidate], mentions: Seq
     return writer and sentences >= 2 and long and _FIRST_SECOND.search(told) is None
 
 
+def _names_a_body(affiliation: str, lex: Lexicon) -> bool:
+    """An affiliation that names an organisation ends on a capital or an organisation word
+    ("Syria's foreign ministry"), not a common noun ("Thicke's son": a person)."""
+    last = affiliation.split()[-1].strip(".,")
+    return last[:1].isupper() or last.lower() in lex.org_words
+
+
 def with_affiliations(sources: list[Source], text: str, lex: Lexicon) -> list[Source]:
     """An affiliation is an organisation source too (with its short form), even if it never speaks."""
     out = {s.id: s for s in sources}
     for src in sources:
-        if not src.affiliation:
+        if not src.affiliation or not _names_a_body(src.affiliation, lex):
             continue
         org_id = source_id(SourceKind.ORGANIZATION, src.affiliation)
         if org_id not in out:

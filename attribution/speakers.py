@@ -796,17 +796,23 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
     for n, low in enumerate(lows):
         if low in _AFFILIATION_PREPS and n + 1 < len(toks):
             aff = _strip_det(_words_text(toks[n + 1 :]).split(" ,")[0].split(",")[0])  # an apposition ends it
+            aff = _SECOND_ROLE.split(aff)[0]  # "the Urban Institute and a co-founder of …": a second role
             return (_words_text(toks[:n]) or None), (aff if aff[:1].isupper() else None)
     if any(low in lex.title_words for low in lows):
         return _words_text(toks) or None, None
     return None, None
 
 
+_SECOND_ROLE = re.compile(r" and (?:a|an|the|its) (?=[a-z])")
+
+
 def _words_text(toks: list[str]) -> str:
-    """Tokens as text: a clitic joins the word before it ("Thicke 's son" -> "Thicke's son")."""
+    """Tokens as text: a clitic joins the word before it ("Thicke 's son" -> "Thicke's son"), a
+    hyphen both words ("Urban - Brookings" -> "Urban-Brookings")."""
     out = ""
-    for t in toks:
-        out += t if out and t.lower() in {"'s", "’s", "'", "’", "n't", "n’t"} else (" " + t if out else t)
+    for n, t in enumerate(toks):
+        tight = t.lower() in {"'s", "’s", "'", "’", "n't", "n’t", "-"} or (n > 0 and toks[n - 1] == "-")
+        out += t if out and tight else (" " + t if out else t)
     return out
 
 

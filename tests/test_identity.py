@@ -71,10 +71,14 @@ def _parsed(settings, text: str, words: str):
          "Sheriff", "Shasta County"),
         ("Crisis Group senior analyst Noah Bonsey said the town fell.", "Noah Bonsey", "senior analyst",
          "Crisis Group"),
+        ("“The cuts would cost more,” said Eugene Steuerle, an economist at the Urban Institute and a co-founder "
+         "of the Urban-Brookings Tax Policy Center.", "Eugene Steuerle", "economist", "Urban Institute"),
+        ("Rachel Smith, a fellow at the Urban-Brookings Tax Policy Center, said the cuts would cost more.",
+         "Rachel Smith", "fellow", "Urban-Brookings Tax Policy Center"),
     ],
     ids=["leader", "chief-executive", "attorney", "coach", "author", "dateline", "credit", "though", "no-doubling",
          "li-dot", "zero-width", "possessive", "appos-role", "appos-at", "qualified-title", "place-title",
-         "name-after-descriptor"],
+         "name-after-descriptor", "affiliation-then-a-second-role", "hyphenated-affiliation"],
 )  # fmt: skip
 def test_person_names_are_clean(analyze, text, name, role, affiliation):
     sp = _speaker(analyze(text))
@@ -762,8 +766,11 @@ def test_a_name_never_runs_over_a_sentence_end(analyze):
 @pytest.mark.stanza
 def test_an_affiliation_keeps_its_possessive_whole(analyze):
     text = "A publicist for Thicke's son, Robin, said the actor suffered a heart attack in Los Angeles."
-    affiliations = {s.affiliation for s in analyze(text).sources if s.affiliation}
+    sources = analyze(text).sources
+    affiliations = {s.affiliation for s in sources if s.affiliation}
     assert affiliations and all(" 's" not in a for a in affiliations), affiliations
+    # "Thicke's son" is a person, not a body: no organisation source is made of it
+    assert not [s.name for s in sources if str(s.kind) == "organization" and s.name in affiliations]
 
 
 @pytest.mark.stanza
@@ -776,3 +783,15 @@ def test_a_name_particle_stays_inside_the_fullest_name(analyze):
     )
     names = {q.speaker.name for q in analyze(text).quotes if q.speaker is not None}
     assert names == {"Luis de Miranda"}, names
+
+
+@pytest.mark.stanza
+def test_a_question_that_opens_with_an_auxiliary_is_no_speaker(settings):
+    """ "Aren’t those the kinds of things …": an inverted question's opening words cannot speak."""
+    from attribution.quotes.frame import plausible_speaker
+
+    text = "Aren’t those the kinds of things libertarians say they want?"
+    doc, span = _parsed(settings, text, "Aren’t those the kinds of things")
+    assert not plausible_speaker(doc, span)
+    doc, span = _parsed(settings, text, "the kinds of things")
+    assert plausible_speaker(doc, span)  # a noun phrase of the same question

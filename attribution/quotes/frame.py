@@ -6,7 +6,7 @@ the surface (the noun phrase next to the cue), because parsers err on long news 
 
 from __future__ import annotations
 
-from ..lexicon import SUBJECT_RELS, TIME_NOUNS, Lexicon
+from ..lexicon import ADDRESSEE_LEMMAS, SUBJECT_RELS, TIME_NOUNS, Lexicon
 from ..names import dateline_end
 from ..nlp import ParsedDoc, Word, subtree
 
@@ -16,10 +16,12 @@ __all__ = [
     "cue_tier_of",
     "noun_phrase",
     "participle",
+    "passive",
     "passive_agent",
     "plausible_speaker",
     "snap_to_entities",
     "speaker_span",
+    "speaker_unsaid",
 ]
 
 # Verb forms a weak tagger may label NOUN; they are verbs after a subject ("the campaign says it …").
@@ -114,23 +116,49 @@ def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
     return subjects[0] if subjects else None
 
 
-def passive_agent(doc: ParsedDoc, cue: int) -> int | None:
-    """The agent of a passive cue ("was told by aides", "called to service by the governor"): the
-    one who speaks; the passive subject is who or what is spoken of."""
+def passive(doc: ParsedDoc, cue: int) -> bool:
+    """Whether a cue is passive ("was told", "an appearance arranged by …")."""
     w = doc.words[cue]
     kids = doc.children(cue)
     past_participle = "VerbForm=Part" in w.feats and "Tense=Past" in w.feats
     perfect = any(doc.words[k].deprel == "aux" for k in kids)  # "has criticized": active
     # "an appearance arranged by … and criticized by the Obama administration": a past participle
     # with no auxiliary is passive, however it hangs on the sentence
-    passive = any(doc.words[k].deprel == "aux:pass" for k in kids) or (past_participle and not perfect)
-    if not passive:
+    return any(doc.words[k].deprel == "aux:pass" for k in kids) or (past_participle and not perfect)
+
+
+def passive_agent(doc: ParsedDoc, cue: int) -> int | None:
+    """The agent of a passive cue ("was told by aides", "called to service by the governor"): the
+    one who speaks; the passive subject is who or what is spoken of."""
+    if not passive(doc, cue):
         return None
-    for k in kids:
+    for k in doc.children(cue):
         x = doc.words[k]
         if x.deprel.startswith("obl") and "by" in case_words(doc, k) and x.upos in NOUNISH:
             return k
     return None
+
+
+def speaker_unsaid(doc: ParsedDoc, cue: int) -> bool:
+    """A passive cue with no agent whose subject is not who spoke: who was spoken to ("Ross was
+    asked if …", "We’re told there is …") or an empty *it* ("It is said that …")."""
+    kids = doc.children(cue)
+    w = doc.words[cue]
+    participle_form = "VerbForm=Part" in w.feats or w.lower_text() in {"told", "asked", "said"}
+    if not participle_form or passive_agent(doc, cue) is not None or not any(_be_auxiliary(doc.words[k]) for k in kids):
+        return False
+    subjects = [doc.words[k] for k in kids if doc.words[k].deprel in {"nsubj:pass", "nsubj", "expl", "expl:pass"}]
+    if any(x.lower_text() == "it" for x in subjects):
+        return True
+    return bool(subjects) and w.lemma.lower() in ADDRESSEE_LEMMAS - {"write"}
+
+
+_BE_FORMS = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "'re", "'s", "'m"})
+
+
+def _be_auxiliary(w: Word) -> bool:
+    """A passive auxiliary, as tagged or as written ("We’re told": a tagger may call it plain *aux*)."""
+    return w.deprel == "aux:pass" or (w.deprel == "aux" and w.lower_text() in _BE_FORMS)
 
 
 def case_words(doc: ParsedDoc, k: int) -> set[str]:
@@ -231,13 +259,14 @@ def _head_in(doc: ParsedDoc, m: int, lo: int, hi: int) -> int:
 
 def plausible_speaker(doc: ParsedDoc, span: tuple[int, int] | None) -> bool:
     """Reject phrases that cannot be a speaker: obliques ("on Monday", "for Mr. Clinton's …"),
-    times ("Last week"), and phrases with no noun or pronoun ("Nor", "Besides")."""
+    times ("Last week"), phrases with no noun or pronoun ("Nor", "Besides") and phrases that open
+    with an auxiliary (a question's inversion)."""
     if span is None:
         return False
     words = doc.words[span[0] : span[1]]
     heads = [w for w in words if w.upos in NOUNISH and not (w.head >= 0 and span[0] <= w.head < span[1])]
-    if not heads or words[0].upos in {"ADP", "SCONJ"} or (len(words) == 1 and words[0].upos in {"CCONJ", "ADV"}):
-        return False
+    if not heads or words[0].upos in {"ADP", "SCONJ", "AUX"} or (len(words) == 1 and words[0].upos in {"CCONJ", "ADV"}):
+        return False  # "Aren’t those the kinds of things libertarians say …": a question, not a speaker
     head = heads[0]
     if head.lemma.lower() in TIME_NOUNS or head.lower_text() in TIME_NOUNS:
         return False
@@ -344,8 +373,10 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
         span = outside((s, e), agent=True)  # "was told by aides that …"
         if span is not None:
             return span
-    subj = _subject_of(doc, cue)
     w = doc.words[cue]
+    if speaker_unsaid(doc, cue):
+        return None
+    subj = _subject_of(doc, cue)
     if subj is None and w.deprel in {"conj", "xcomp", "advcl"} and w.head >= 0:
         subj = _subject_of(doc, w.head)
     if subj is None and w.deprel == "acl" and participle(w) and w.head >= 0 and doc.words[w.head].upos in NOUNISH:
