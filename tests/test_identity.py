@@ -248,7 +248,7 @@ def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, 
         # a headline's capitals parsed as one name with the cue: the cue word is never the speaker
         ("Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.\n\n"
          "Retired U.S. Air Force Gen. Norman Ham is speaking out ahead of the election.",
-         "Demoralizing", "Norman Ham", "person"),
+         "‘Demoralizing", "Norman Ham", "person"),
         # a definite title resolves to the person the article gives that title
         ("GOP nominee Donald Trump spoke in Ohio on Monday.\n\n"
          "The Republican nominee said the economy was a disaster.", "the economy", "Donald Trump", "person"),

@@ -30,6 +30,7 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".!?…")
 # Words allowed between a cue and the quotation it introduces ("told reporters on Tuesday: “…”").
 _MAX_GAP_WORDS = 4
+_MAX_CHANNEL_WORDS = 12  # "in a letter to the prime minister last month"
 
 
 def word_range(doc: ParsedDoc, start: int, end: int, *, whole: bool = False) -> tuple[int, int]:
@@ -288,12 +289,18 @@ def _best_cue(doc: ParsedDoc, q: _Quoted, lex: Lexicon, settings: Settings) -> t
         if tier is not None:
             w = doc.words[j]
             dist = q.pair.open - w.end if w.end <= q.pair.open else w.start - q.pair.close
-            cues.append((tier != "speech", dist, j, tier))
+            relative = _relative(doc, j)  # "the senator, who asked not to be named, said"
+            cues.append((tier != "speech", relative, dist, j, tier))
     if cues:
-        _, _, cue, tier = min(cues)
+        *_, cue, tier = min(cues)
         return cue, tier
     verb = any_verb_frame(doc, q.frame, q.q_first, q.q_last)
     return None if verb is None else (verb, "speech")
+
+
+def _relative(doc: ParsedDoc, j: int) -> bool:
+    """A verb that heads a relative clause, as its *who*/*which* subject shows."""
+    return any(k < j and doc.words[k].lower_text() in {"who", "which"} for k in doc.children(j))
 
 
 def _second_piece(doc: ParsedDoc, outer: list[MarkPair], qi: int, q: _Quoted, cue: int) -> bool:
@@ -327,7 +334,7 @@ def _with_cue(
     else:
         spk = _speaker_after_quote(doc, q, cue)
         lead = [j for j in _after_clause_break(doc, q.before) if doc.words[j].upos not in _LEAD_SKIP]
-        embedded = len(lead) > 2 and not q.colon
+        embedded = (len(lead) > 2 and not q.colon) or _runs_on(doc, q, cue, spk)
     tail = [j for j in q.after if j > cue and (spk is None or j >= spk[1])]
     if embedded or (cw.end <= q.pair.open and len(tail) > 3 and not split):
         return None
@@ -351,26 +358,60 @@ def _embedded_after_cue(doc: ParsedDoc, q: _Quoted, cue: int, spk: tuple[int, in
     """Words between a cue and the quotation after it make the quotation part of a clause:
     "called the proposal “a disaster”" (mixed), but not "told reporters “…”" or "said: “…”"."""
     gap = [j for j in q.before if j > cue and (spk is None or not spk[0] <= j < spk[1])]
-    embedded = len(gap) > _MAX_GAP_WORDS or any(doc.words[j].upos in {"VERB", "AUX"} for j in gap)
     introduced = q.colon or doc.text[: q.pair.open].rstrip()[-1:] == ","
+    if _set_off_channel(doc, q, gap, introduced):
+        return False
+    embedded = len(gap) > _MAX_GAP_WORDS or any(doc.words[j].upos in {"VERB", "AUX"} for j in gap)
     addressee = doc.words[cue].lemma.lower() in ADDRESSEE_LEMMAS and q.sentence_like
     if gap and not introduced and not addressee:
         embedded = embedded or any(doc.words[j].upos not in {"ADV", "ADP", "PUNCT"} for j in gap)
     return embedded
 
 
+def _set_off_channel(doc: ParsedDoc, q: _Quoted, gap: list[int], introduced: bool) -> bool:
+    """ "said in a letter to Abbott last month: “…”", "wrote in a blog post published Monday, “To
+    hear …”": a longer phrase of where and when, with no clause of its own, between the cue and a
+    quotation that a colon or a comma sets off and that opens as a sentence."""
+    opens = q.content.lstrip("\"'“‘ ")[:1]
+    if not (introduced and q.sentence_like and (q.colon or opens.isupper())) or len(gap) > _MAX_CHANNEL_WORDS:
+        return False
+    return bool(gap) and not any(
+        doc.words[j].upos in {"VERB", "AUX"} and "VerbForm=Part" not in doc.words[j].feats for j in gap
+    )
+
+
+def _runs_on(doc: ParsedDoc, q: _Quoted, cue: int, spk: tuple[int, int] | None) -> bool:
+    """ "Beijing will “seriously” implement new sanctions, it said": the clause runs on from the
+    quotation (no punctuation closes or follows it, a verb comes before the frame), so the
+    quotation is a piece of a reported clause, not what the frame quotes."""
+    closed = q.content.rstrip()[-1:] in _SENTENCE_END | {",", ";", ":", "—", "–"}
+    follows = doc.text[q.pair.close + 1 : q.pair.close + 3].lstrip()[:1]
+    if closed or follows in {",", ";", ":", "—", "–", ".", "(", ""}:
+        return False
+    stop = spk[0] if spk is not None and spk[0] > q.q_last else cue
+    return any(doc.words[j].upos in {"VERB", "AUX"} for j in range(q.q_last, stop))
+
+
 def _speaker_after_quote(doc: ParsedDoc, q: _Quoted, cue: int) -> tuple[int, int] | None:
     """“…,” Noah Bonsey Senior Analyst, Syria with International Crisis Group told VICE News:
     the words between the quotation and its cue, when they hold no verb, are the speaker."""
     spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
-    between = [j for j in range(q.q_last, cue) if doc.words[j].upos != "PUNCT" or doc.words[j].text == ","]
+    # "…,” a senior official who asked not to be named told reporters: the relative clause is the speaker's
+    end = next((j for j in range(q.q_last + 1, cue) if doc.words[j].lower_text() in {"who", "which"}), cue)
+    between = [j for j in range(q.q_last, end) if doc.words[j].upos != "PUNCT" or doc.words[j].text == ","]
     if between and not any(doc.words[j].upos in {"VERB", "AUX"} for j in between) and len(between) <= 16:
         first = between[0]
-        while first < cue and doc.words[first].upos == "PUNCT":
+        while first < end and doc.words[first].upos == "PUNCT":
             first += 1
-        if first < cue:
-            spk = (first, cue)
+        if first < end:
+            spk = (first, _trim_commas(doc, first, end))
     return spk
+
+
+def _trim_commas(doc: ParsedDoc, first: int, end: int) -> int:
+    while end > first + 1 and doc.words[end - 1].text == ",":
+        end -= 1
+    return end
 
 
 def _after_colon(doc: ParsedDoc, q: _Quoted, lex: Lexicon) -> Candidate | None:

@@ -256,10 +256,14 @@ def _before_coordinated_cue(doc: ParsedDoc, c: int, content: tuple[int, int], le
 _JOINS = frozenset({"and", "but", "whereas", "while", "yet"})
 
 
-def _before_another_attribution(doc: ParsedDoc, c: int, content: tuple[int, int], lex: Lexicon) -> int:
+def _before_another_attribution(
+    doc: ParsedDoc, c: int, content: tuple[int, int], lex: Lexicon, *, any_clause: bool = False
+) -> int:
     """Where a content ends before a clause joined by a comma or a semicolon that holds an
     attribution of its own ("deny any links to terrorism, but critics point to …", "said the
-    foundation should be disbanded, and he added that …"): the writer moved on to the next claim."""
+    foundation should be disbanded, and he added that …"): the writer moved on to the next claim.
+    After a content that is no clause (``any_clause``), any clause with its own subject ends it
+    ("called for spending $1 trillion, but Congress has not taken up that idea")."""
     start, end = content
     for b in range(start + 1, end):
         text = doc.words[b].lower_text()
@@ -269,9 +273,20 @@ def _before_another_attribution(doc: ParsedDoc, c: int, content: tuple[int, int]
         for j in range(b + 1, min(end, b + 12)):
             w = doc.words[j]
             own = [k for k in doc.children(j) if doc.words[k].deprel in SUBJECTS and b < k < j]
-            if own and "VerbForm=Fin" in w.feats and cue_tier_of(w, lex, wider=False) == "speech":
+            if not own:
+                continue
+            opens = doc.words[b + 1].lower_text() if b + 1 < end else ""
+            if any_clause and w.upos == "VERB" and _finite_verb(doc, j) and opens not in _WH | {"that"}:
+                return b - 1 if doc.words[b - 1].text == "," else b
+            if "VerbForm=Fin" in w.feats and cue_tier_of(w, lex, wider=False) == "speech":
                 return b - 1 if doc.words[b - 1].text == "," else b
     return end
+
+
+def _finite_verb(doc: ParsedDoc, j: int) -> bool:
+    """A finite verb, or one made finite by its auxiliary ("has not taken")."""
+    finite = "VerbForm=Fin" in doc.words[j].feats
+    return finite or any(doc.words[k].deprel.startswith("aux") for k in doc.children(j))
 
 
 def _form(w: Word) -> str:
@@ -581,16 +596,15 @@ def find_reported(
                     and not (right[0] < hi and _participle_aside(doc, c, right[0]))
                     and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
                 ):
-                    content = right
+                    content = (right[0], _before_another_attribution(doc, c, right, lex, any_clause=True))
             if content is None and (inverted or _finite_or_subject(doc, c, lex)):
                 end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
                 if end is not None and end > lo:
                     left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
                     # "The talks had failed, the minister said": the content is a clause, or a
                     # phrase when the frame ends the sentence ("People like Scott, he said.")
-                    if any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left)) or _fragment_before(
-                        doc, c, left, hi
-                    ):
+                    clause = any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left))
+                    if (clause or _fragment_before(doc, c, left, hi)) and not _framed(doc, left, lex):
                         content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
@@ -608,6 +622,21 @@ def find_reported(
                 continue
             out.append(_candidate(doc, content, c, spk, tier, outer, lex))
     return out
+
+
+def _framed(doc: ParsedDoc, left: tuple[int, int], lex: Lexicon) -> bool:
+    """ "He added that stopping the flow could …, he said": the clause before the frame opens
+    with a frame of its own (a pronoun subject and a speech cue) that repeats who speaks; "Local
+    people reported …, the government was quoted as saying" names another speaker and stays."""
+    for j in range(left[0], min(left[1], left[0] + 5)):
+        w = doc.words[j]
+        if w.upos == "VERB" and cue_tier_of(w, lex, wider=False) == "speech":
+            subjects = [k for k in doc.children(j) if left[0] <= k < j and doc.words[k].deprel in SUBJECTS]
+            return any(doc.words[k].lower_text() in _PERSONAL for k in subjects)
+    return False
+
+
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
 def _finite_or_subject(doc: ParsedDoc, c: int, lex: Lexicon) -> bool:
@@ -647,6 +676,8 @@ def _candidate(
     """A reported-speech candidate; mixed when a quotation lies inside its content."""
     start = doc.words[content[0]].start
     end = doc.words[content[1] - 1].end
+    # "“Now it’s hard to see …” to hold up on their plans, Indyk said": the quotation opens it
+    start = next((p.open for p in outer if p.open < start <= p.inner[0] + 1 and p.close < end), start)
     kind = QuoteKind.MIXED if any(start <= p.open and p.close < end + 1 for p in outer) else QuoteKind.INDIRECT
     hi = doc.sentences[doc.words[c].sent].last
     return Candidate(

@@ -31,6 +31,17 @@ def direct(result):
             "Maria Lopez",
         ),
         ("“The vote was stolen,” said Maria Lopez, a lawyer for the campaign.", "The vote was stolen,", "Maria Lopez"),
+        (
+            "Maria Lopez said in a letter to the governor last month: “The vote was stolen from the people.”",
+            "The vote was stolen from the people.",
+            "Maria Lopez",
+        ),
+        (
+            "Perkins wrote in a blog post published Monday, “To hear that the board may appoint him is upsetting.”",
+            "To hear that the board may appoint him is upsetting.",
+            "Perkins",
+        ),
+        ("“We will win,” the senator, who asked not to be named, said.", "We will win,", "senator"),
     ],
     ids=[
         "curly",
@@ -42,6 +53,9 @@ def direct(result):
         "said-colon",
         "name-colon",
         "inverted",
+        "channel-then-colon",
+        "channel-participle-then-comma",
+        "cue-in-the-speakers-relative-clause",
     ],
 )
 def test_quote_styles(analyze, text, content, speaker):

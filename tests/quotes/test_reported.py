@@ -304,10 +304,20 @@ def test_not_parenthetical(analyze, text, cue, content):
         # negatives: a verb that is no cue, or a cue in another form, stays in the content
         ("He said he went home and slept for hours.", "said", "he went home and slept for hours"),
         ("She says the talks failed and blamed the mediators.", "says", "the talks failed and blamed the mediators"),
+        # a content that is no clause ends before any clause with its own subject
+        ("Mr. Trump has called for spending $1 trillion on infrastructure, but Congress has not taken up that idea.",
+         "called", "for spending $1 trillion on infrastructure"),
+        ("Mr. Lankford insisted that the jury was still out on the tax cuts, citing the strong economic growth.",
+         "insisted", "that the jury was still out on the tax cuts"),
+        ("The minister said that prices would rise, but wages would not.", "said",
+         "that prices would rise, but wages would not"),
+        ("The senator spoke of the risks, and how money flowed to the campaign.", "spoke",
+         "of the risks, and how money flowed to the campaign"),
     ],
     ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
          "and-suggested", "and-argued", "and-he-added", "semicolon-the-mayor-said", "and-a-verb-that-is-no-cue",
-         "and-a-cue-in-another-form"],
+         "and-a-cue-in-another-form", "np-content-then-a-clause", "citing-after-a-clause",
+         "clause-content-then-a-clause", "np-content-and-a-wh-clause"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
@@ -337,3 +347,36 @@ def test_a_past_participle_with_a_by_phrase_speaks_through_its_agent(analyze):
 def test_who_is_asked_or_told_is_not_who_speaks(analyze, text):
     (q,) = [q for q in analyze(text).quotes if q.cue is not None]
     assert q.speaker is None
+
+
+def test_a_clause_that_opens_with_its_own_frame_keeps_it(analyze):
+    """ "He added that …, he said": the inner frame carries the attribution, not the outer *said*."""
+    text = "He added that stopping the water flow could freeze the private connections, he said."
+    qs = [q for q in analyze(text).quotes if q.cue is not None]
+    assert [(q.cue.lemma, q.content.text) for q in qs] == [
+        ("add", "that stopping the water flow could freeze the private connections")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Beijing will “seriously” implement new United Nations sanctions against the North, it said Thursday.",
+            "Beijing will “seriously” implement new United Nations sanctions against the North",
+        ),
+        (
+            "“Now it’s hard to see what could persuade the Palestinians” to hold up on their plans, Indyk said.",
+            "“Now it’s hard to see what could persuade the Palestinians” to hold up on their plans",
+        ),
+    ],
+    ids=["a-word-quoted-in-the-clause", "the-clause-runs-on-after-the-quotation"],
+)
+def test_a_quotation_the_clause_runs_on_from_is_mixed(analyze, text, content):
+    qs = [q for q in analyze(text).quotes if q.cue is not None]
+    assert [(str(q.kind), q.content.text) for q in qs] == [("mixed", content)]
+
+
+def test_a_cue_in_the_speakers_relative_clause_is_not_the_frame(analyze):
+    (q,) = analyze("“We will win,” the senator, who asked not to be named, said.").quotes
+    assert q.cue is not None and q.cue.lemma == "say"
