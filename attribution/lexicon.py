@@ -64,6 +64,8 @@ TIME_NOUNS = frozenset(
 # Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
 # timeline", "pointed the way", "charged him", "maintains 4,300 miles of gas mains"): they report
 # speech only with a clause.
+# Stances whose object is what they report ("endorsed Cruz", "citing low growth"): no clause needed.
+OBJECT_CONTENT_WIDER = frozenset({"cite", "endorse"})
 CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank", "maintain"})
 # Phrasal verbs that still report speech ("pointed out", "spoke out", "spelled out").
 PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out"), ("lay", "out"), ("sum", "up")})

@@ -22,6 +22,7 @@ from ..lexicon import (
     CONTENT_PREPS,
     CONTENT_RELS,
     NAMING_LEMMAS,
+    OBJECT_CONTENT_WIDER,
     PARTICLE_RELS,
     PHRASAL_SPEECH,
     TIME_NOUNS,
@@ -580,8 +581,8 @@ def find_reported(
                     out.extend(_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces)
                 continue
             content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi, lex)
-            if content is None and tier == "wider":
-                continue  # beliefs and intentions need a clausal content
+            if content is None and tier == "wider" and cue_lemma_of(w, lex) not in OBJECT_CONTENT_WIDER:
+                continue  # beliefs and intentions need a clausal content; a stance may take its object
             inverted = _inverted(doc, c, lo, hi)
             if content is None and not inverted:
                 right = _trim(doc, _skip_frame_right(doc, c, hi), hi)

@@ -380,3 +380,36 @@ def test_a_quotation_the_clause_runs_on_from_is_mixed(analyze, text, content):
 def test_a_cue_in_the_speakers_relative_clause_is_not_the_frame(analyze):
     (q,) = analyze("“We will win,” the senator, who asked not to be named, said.").quotes
     assert q.cue is not None and q.cue.lemma == "say"
+
+
+@pytest.mark.parametrize(
+    "text, lemma, content",
+    [
+        ("Christie endorsed Trump on Friday.", "endorse", "Trump on Friday"),
+        (
+            "Toyota has announced it will not run commercials during the game, also citing a marketing strategy.",
+            "cite",
+            "a marketing strategy",
+        ),
+    ],
+    ids=["endorsed", "citing-after-a-content"],
+)
+def test_a_stance_on_an_object_is_a_wider_attribution(settings, text, lemma, content):
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    qs = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text)).quotes
+    found = [(q.cue.tier, q.content.text) for q in qs if q.cue is not None and q.cue.lemma == lemma]
+    assert found == [("wider", content)]
+
+
+def test_a_passive_stance_reports_no_object(settings):
+    """ "has been endorsed by the governor": what is endorsed is its subject, not a content after it."""
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    text = "The plan has been endorsed by the governor."
+    qs = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text)).quotes
+    assert not [q for q in qs if q.cue is not None and q.cue.lemma == "endorse"]
