@@ -39,6 +39,7 @@ from .frame import (
     cue_tier_of,
     noun_phrase,
     participle,
+    passive,
     right_np,
     speaker_span,
 )
@@ -180,6 +181,8 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int, lex: L
             continue
         if any(doc.words[g].deprel == "mark" and doc.words[g].lower_text() in _CIRCUMSTANCE for g in doc.children(k)):
             continue  # "I write because I know …": a reason, not what is written
+        if _when_spoken(doc, c, k):
+            continue
         if _participle_aside(doc, c, k):
             continue
         span = [j for j in subtree(doc, k) if lo <= j < hi and j > c]
@@ -199,6 +202,32 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int, lex: L
         end = _before_sibling(doc, c, max(span), hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
         return _trim(doc, start, _before_participle(doc, c, start, end, lex))
     return None
+
+
+def _when_spoken(doc: ParsedDoc, c: int, k: int) -> bool:
+    """ "Liz Wahl said when she resigned …": a complement opened by *when* after a cue that states
+    tells when the speaker spoke, not what was said ("asked when …" asks it)."""
+    first = doc.words[min(j for j in subtree(doc, k) if j > c)]
+    return first.head == k and _opens_when(doc, c, first.i) and not _a_question(doc, c, k)
+
+
+def _a_question(doc: ParsedDoc, c: int, k: int) -> bool:
+    """ "have not said when they would take up …": a negated cue or a modal clause asks *when*."""
+    negated = any(doc.words[g].lower_text() in {"not", "n't", "n’t", "never"} for g in doc.children(c))
+    modal = any(doc.words[g].deprel == "aux" and doc.words[g].lemma.lower() in _MODALS for g in doc.children(k))
+    return negated or modal
+
+
+_MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
+
+
+def _opens_when(doc: ParsedDoc, c: int, first: int) -> bool:
+    """Whether the words after a stating cue open with *when* (see :func:`_when_spoken`)."""
+    opens = first < len(doc.words) and doc.words[first].lower_text() in {"when", "whenever"}
+    return opens and doc.words[c].lemma.lower() in _STATING
+
+
+_STATING = frozenset({"say", "add", "write", "state", "note", "claim", "insist", "argue", "announce", "declare"})
 
 
 def _that_mark(doc: ParsedDoc, c: int, k: int) -> int:
@@ -263,25 +292,41 @@ def _before_another_attribution(
     """Where a content ends before a clause joined by a comma or a semicolon that holds an
     attribution of its own ("deny any links to terrorism, but critics point to …", "said the
     foundation should be disbanded, and he added that …"): the writer moved on to the next claim.
-    After a content that is no clause (``any_clause``), any clause with its own subject ends it
-    ("called for spending $1 trillion, but Congress has not taken up that idea")."""
+    After a content that is no clause (``any_clause``), any clause with its own subject after a
+    comma ends it ("called for spending $1 trillion, but Congress has not taken up that idea",
+    "announced the plan, critics said …"), unless a wh-word or relative opens it."""
     start, end = content
     for b in range(start + 1, end):
         text = doc.words[b].lower_text()
         joined = text == ";" or (text in _JOINS and doc.words[b - 1].text == ",")
-        if not joined:
+        opens = doc.words[b + 1].lower_text() if b + 1 < end else ""
+        new_clause = any_clause and opens not in _WH | _RELATIVES
+        # "announced the plan, critics said …"; not after a subordinator ("that since she …, she …")
+        bare = text == "," and opens not in _JOINS and not _subordinated(doc, start, b)
+        bare = bare and _content_words(doc, start, b) >= MIN_CONTENT_WORDS  # a word left over is no content
+        if not joined and not (new_clause and bare):
             continue
         for j in range(b + 1, min(end, b + 12)):
             w = doc.words[j]
             own = [k for k in doc.children(j) if doc.words[k].deprel in SUBJECTS and b < k < j]
+            if not joined:  # after a bare comma the clause opens with its subject, not inside a list
+                own = [k for k in own if min(subtree(doc, k)) == b + 1]
             if not own:
                 continue
-            opens = doc.words[b + 1].lower_text() if b + 1 < end else ""
-            if any_clause and w.upos == "VERB" and _finite_verb(doc, j) and opens not in _WH | {"that"}:
+            if new_clause and w.upos == "VERB" and _finite_verb(doc, j):
                 return b - 1 if doc.words[b - 1].text == "," else b
             if "VerbForm=Fin" in w.feats and cue_tier_of(w, lex, wider=False) == "speech":
                 return b - 1 if doc.words[b - 1].text == "," else b
     return end
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _subordinated(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Whether a subordinator (*that*, *since*, *when* …) opens a clause in words ``start:end``."""
+    opens = _SUBORDINATORS | {"that"}  # a tagger may call the complementiser *that* a pronoun
+    return any(doc.words[x].upos == "SCONJ" or doc.words[x].lower_text() in opens for x in range(start, end))
 
 
 def _finite_verb(doc: ParsedDoc, j: int) -> bool:
@@ -466,8 +511,13 @@ def _possessive(w: Word) -> bool:
 
 def _discourse_idiom(doc: ParsedDoc, c: int) -> bool:
     """ "Having said that, …", "That said, …", "that being said", "speaking of X, …": a link
-    between sentences."""
+    between sentences; "it is worth noting", "it goes without saying": the writer's own aside."""
     nxt = doc.words[c + 1].lower_text() if c + 1 < len(doc.words) else ""
+    before = [doc.words[j] for j in range(max(0, c - 2), c)]
+    if before and before[-1].lower_text() == "worth":
+        return True  # "It is worth noting that …": the writer's aside
+    if len(before) == 2 and before[1].lower_text() == "without" and before[0].lemma.lower() == "go":
+        return True  # "It goes without saying that …"
     if doc.words[c].lower_text() in {"speaking", "talking"} and nxt == "of":
         return not _has_subject(doc, c)  # "And speaking of Dolby, …"
     if doc.words[c].lemma.lower() != "say":
@@ -581,11 +631,16 @@ def find_reported(
                     out.extend(_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces)
                 continue
             content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi, lex)
-            if content is None and tier == "wider" and cue_lemma_of(w, lex) not in OBJECT_CONTENT_WIDER:
+            stance = cue_lemma_of(w, lex) in OBJECT_CONTENT_WIDER and not passive(doc, c)  # not "was endorsed by"
+            if content is None and tier == "wider" and not stance:
                 continue  # beliefs and intentions need a clausal content; a stance may take its object
             inverted = _inverted(doc, c, lo, hi)
             if content is None and not inverted:
                 right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
+                k = next((g for g in doc.children(c) if g > c and doc.words[g].upos in {"VERB", "AUX"}), c)
+                opens = _opens_when(doc, c, c + 1) or _opens_when(doc, c, right[0])
+                if opens and not _a_question(doc, c, k):
+                    continue  # "said when she resigned …": when, not what
                 to_inf = (
                     right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
                 )
@@ -605,7 +660,8 @@ def find_reported(
                     # "The talks had failed, the minister said": the content is a clause, or a
                     # phrase when the frame ends the sentence ("People like Scott, he said.")
                     clause = any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left))
-                    if (clause or _fragment_before(doc, c, left, hi)) and not _framed(doc, left, lex):
+                    framed = _framed(doc, left, lex) or _adverbial_of(doc, c, left)
+                    if (clause or _fragment_before(doc, c, left, hi)) and not framed:
                         content = left
             if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
@@ -614,6 +670,9 @@ def find_reported(
                 content = _trim(doc, content[0], _before_another_attribution(doc, c, content, lex))
             if _main_predicate_follows(doc, c, content):
                 continue  # "Trump, speaking to veterans, said he would …": the main verb is the cue
+            content = (content[0], _own_clause_end(doc, c, content))
+            if _content_words(doc, *content) < MIN_CONTENT_WORDS:
+                continue
             spk = speaker_span(doc, c, content=content)
             if spk is None:
                 spk = _nominal_root_name(doc, lo, hi)  # the parse missed the main verb: the root names who speaks
@@ -638,6 +697,30 @@ def _framed(doc: ParsedDoc, left: tuple[int, int], lex: Lexicon) -> bool:
 
 
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+# Words that open an adverbial clause: when, why or on what condition, never what was said.
+_SUBORDINATORS = _CIRCUMSTANCE | {"when", "whenever", "if", "once"}
+
+
+def _adverbial_of(doc: ParsedDoc, c: int, span: tuple[int, int]) -> bool:
+    """ "But when Congress cut funding …, Mexico said enough": a clause before the frame that the
+    cue's own adverbial opens tells when or why the speaker spoke, not what was said."""
+    j = next((j for j in range(*span) if doc.words[j].upos not in {"CCONJ", "PUNCT"}), None)
+    if j is None or doc.words[j].lower_text() not in _SUBORDINATORS:
+        return False
+    h = doc.words[j].head
+    return h >= 0 and doc.words[h].deprel == "advcl" and doc.words[h].head == c
+
+
+def _own_clause_end(doc: ParsedDoc, c: int, content: tuple[int, int]) -> int:
+    """ "While a curfew was announced from midnight to 6 a.m., authorities did not enforce it": a
+    cue in an adverbial clause that opens the sentence reports nothing past that clause's comma
+    (read from the surface: parsers often hang the main clause on the cue)."""
+    sent = doc.sentences[doc.words[c].sent]
+    first = next((j for j in range(sent.first, c) if doc.words[j].upos not in {"CCONJ", "PUNCT"}), None)
+    if first is None or doc.words[first].lower_text() not in _SUBORDINATORS or content[0] < c:
+        return content[1]
+    comma = next((j for j in range(c + 1, content[1]) if doc.words[j].text == ","), None)
+    return content[1] if comma is None else comma
 
 
 def _finite_or_subject(doc: ParsedDoc, c: int, lex: Lexicon) -> bool:

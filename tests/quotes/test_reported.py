@@ -313,11 +313,21 @@ def test_not_parenthetical(analyze, text, cue, content):
          "that prices would rise, but wages would not"),
         ("The senator spoke of the risks, and how money flowed to the campaign.", "spoke",
          "of the risks, and how money flowed to the campaign"),
+        ("After the mayor announced a new budget for the city, critics said it would fail.", "announced",
+         "a new budget for the city"),
+        ("She criticized the plan, the bill and the budget, the senator said.", "criticized",
+         "the plan, the bill and the budget"),
+        ("He noted that, like him, Mrs. Clinton had been pilloried in coal country.", "noted",
+         "that, like him, Mrs. Clinton had been pilloried in coal country"),
+        ("While he acknowledged funding was a major reason he felt demoralized, Ham also noted several intangibles "
+         "left him disillusioned.", "acknowledged", "funding was a major reason he felt demoralized"),
+        ("Lawmakers have not said when they would take up the bill.", "said", "they would take up the bill"),
     ],
     ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
          "and-suggested", "and-argued", "and-he-added", "semicolon-the-mayor-said", "and-a-verb-that-is-no-cue",
          "and-a-cue-in-another-form", "np-content-then-a-clause", "citing-after-a-clause",
-         "clause-content-then-a-clause", "np-content-and-a-wh-clause"],
+         "clause-content-then-a-clause", "np-content-and-a-wh-clause", "np-content-comma-a-clause",
+         "np-content-a-list-then-a-frame", "that-then-a-comma", "cue-in-a-fronted-clause", "not-said-when"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
@@ -410,6 +420,17 @@ def test_a_passive_stance_reports_no_object(settings):
 
     from attribution import Analyzer, Article
 
-    text = "The plan has been endorsed by the governor."
+    text = (
+        "The Democratic presidential nominee has been endorsed by dozens of papers ranging from such expected "
+        "backers as The New York Times to such once-certain Republican advocates such as The Dallas Morning News."
+    )
     qs = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text)).quotes
     assert not [q for q in qs if q.cue is not None and q.cue.lemma == "endorse"]
+
+
+def test_a_channel_before_a_clause_keeps_the_clause(analyze):
+    """ "As stated in Davis' commentary, there are …": the clause after the channel's comma is what
+    was stated, however little of the channel the frame skipped."""
+    text = "As stated in Davis' commentary, there are conflicting stories and many questions about his wife."
+    contents = [q.content.text for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == "state"]
+    assert contents and all("there are conflicting stories" in c for c in contents), contents

@@ -45,12 +45,19 @@ pytestmark = pytest.mark.stanza
         "1080p.",
         "Parata is renowned as the leading whale expert, called on by tribes around the country for cultural "
         "guidance as strandings become more complex.",
+        "It is worth noting that Apple's recent tax bill is a good example of money kept offshore.",
+        "It goes without saying that raising taxes on the rich is anathema to Republicans.",
+        "But when Congress cut funding for the pilot program two years later, Mexico said enough.",
+        "That was what Liz Wahl said when she resigned from the network in dramatic fashion in 2014.",
+        "While a curfew was announced from midnight to 6 a.m., authorities did not enforce it in the early hours "
+        "of Friday.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
          "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose", "speaking-of",
-         "answered-a-call", "called-a-number", "owned-gerund", "participle-on-a-noun", "called-on-by"],
+         "answered-a-call", "called-a-number", "owned-gerund", "participle-on-a-noun", "called-on-by",
+         "worth-noting", "goes-without-saying", "when-clause-before", "said-when", "cue-in-a-while-clause"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
