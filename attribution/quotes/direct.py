@@ -389,7 +389,10 @@ def _runs_on(doc: ParsedDoc, q: _Quoted, cue: int, spk: tuple[int, int] | None) 
     if closed or follows in {",", ";", ":", "—", "–", ".", "(", ""}:
         return False
     stop = spk[0] if spk is not None and spk[0] > q.q_last else cue
-    return any(doc.words[j].upos in {"VERB", "AUX"} for j in range(q.q_last, stop))
+    between = [doc.words[j] for j in range(q.q_last + 1, stop) if doc.words[j].upos != "PUNCT"]
+    # a tagger may miss the verb ("implement" as an adjective): a lower-case run of words goes on too
+    run_on = len(between) >= 3 and between[0].text[:1].islower()
+    return run_on or any(doc.words[j].upos in {"VERB", "AUX"} for j in range(q.q_last, stop))
 
 
 def _speaker_after_quote(doc: ParsedDoc, q: _Quoted, cue: int) -> tuple[int, int] | None:

@@ -292,9 +292,11 @@ def _before_another_attribution(
     """Where a content ends before a clause joined by a comma or a semicolon that holds an
     attribution of its own ("deny any links to terrorism, but critics point to …", "said the
     foundation should be disbanded, and he added that …"): the writer moved on to the next claim.
-    After a content that is no clause (``any_clause``), any clause with its own subject after a
-    comma ends it ("called for spending $1 trillion, but Congress has not taken up that idea",
-    "announced the plan, critics said …"), unless a wh-word or relative opens it."""
+    A bare comma before a frame that opens with its subject ends it too ("criticized the plan, the
+    bill and the budget, the senator said"). After a content that is no clause (``any_clause``),
+    any clause with its own subject ends it ("called for spending $1 trillion, but Congress has
+    not taken up that idea", "announced the plan, critics said …"), unless a wh-word or relative
+    opens it."""
     start, end = content
     for b in range(start + 1, end):
         text = doc.words[b].lower_text()
@@ -302,9 +304,9 @@ def _before_another_attribution(
         opens = doc.words[b + 1].lower_text() if b + 1 < end else ""
         new_clause = any_clause and opens not in _WH | _RELATIVES
         # "announced the plan, critics said …"; not after a subordinator ("that since she …, she …")
-        bare = text == "," and opens not in _JOINS and not _subordinated(doc, start, b)
+        bare = text == "," and opens not in _JOINS | _WH | _RELATIVES and not _subordinated(doc, start, b)
         bare = bare and _content_words(doc, start, b) >= MIN_CONTENT_WORDS  # a word left over is no content
-        if not joined and not (new_clause and bare):
+        if not joined and not bare:
             continue
         for j in range(b + 1, min(end, b + 12)):
             w = doc.words[j]
