@@ -83,7 +83,7 @@ _NP_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
 def any_verb_frame(doc: ParsedDoc, frame: list[int], q_first: int, q_last: int) -> int | None:
     """The verb of a bare "SUBJECT VERB" frame next to a quotation, whatever the verb:
     ``"Not again," she sighed``, ``"Nonsense," scoffed the minister``, ``He snapped: "No."``."""
-    after = [j for j in frame if j >= q_last and doc.words[j].upos != "PUNCT"]
+    after = _before_apposition(doc, [j for j in frame if j >= q_last])
     before = [j for j in frame if j < q_first and doc.words[j].upos != "PUNCT"]
     if after and not before and len(after) <= 6:
         return _frame_verb(doc, after, verb_last=False)
@@ -92,6 +92,18 @@ def any_verb_frame(doc: ParsedDoc, frame: list[int], q_first: int, q_last: int) 
         if gap in {",", ":"}:
             return _frame_verb(doc, before, verb_last=True)
     return None
+
+
+def _before_apposition(doc: ParsedDoc, js: list[int]) -> list[int]:
+    """The words of a frame after a quotation up to an apposition's comma ("instructed Milton
+    Velez, the agency's district supervisor": the apposition describes the speaker), punctuation left out."""
+    out: list[int] = []
+    for j in js:
+        if doc.words[j].text == "," and out:
+            break
+        if doc.words[j].upos != "PUNCT":
+            out.append(j)
+    return out
 
 
 def _frame_verb(doc: ParsedDoc, js: list[int], *, verb_last: bool) -> int | None:

@@ -77,8 +77,13 @@ def test_question_frame_is_not_the_cue(analyze):
         ("“I will not resign from this job,” he snapped.", "snapped", "he"),
         ("“We won the whole thing tonight,” she beamed.", "beamed", "she"),
         ("He snapped: “I will not resign from this job.”", "snapped", "He"),
+        (
+            "“Don’t get nervous,” instructed Milton Velez, the agency’s district supervisor for Queens.",
+            "instructed",
+            "Milton Velez",
+        ),
     ],
-    ids=["sighed", "scoffed", "scoffed-inverted", "snapped", "beamed", "snapped-before"],
+    ids=["sighed", "scoffed", "scoffed-inverted", "snapped", "beamed", "snapped-before", "inverted-then-apposition"],
 )
 def test_frames_with_any_verb(analyze, text, cue, speaker):
     qs = analyze(text).quotes
