@@ -793,6 +793,11 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
     lows = [t.lower() for t in toks]
     while lows and lows[0] in _DETERMINERS:
         toks, lows = toks[1:], lows[1:]
+    owner = next((n for n, low in enumerate(lows) if low in {"'s", "’s"}), None)
+    if owner is not None and owner + 1 < len(toks) and any(low in _AFFILIATION_PREPS for low in lows[owner:]):
+        # "the agency’s district supervisor for Queens": the owner employs, the rest is the role
+        aff = _words_text(toks[:owner])
+        return _words_text(toks[owner + 1 :]).split(" ,")[0] or None, (aff if aff[:1].isupper() else None)
     for n, low in enumerate(lows):
         if low in _AFFILIATION_PREPS and n + 1 < len(toks):
             aff = _strip_det(_words_text(toks[n + 1 :]).split(" ,")[0].split(",")[0])  # an apposition ends it

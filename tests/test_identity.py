@@ -75,10 +75,13 @@ def _parsed(settings, text: str, words: str):
          "of the Urban-Brookings Tax Policy Center.", "Eugene Steuerle", "economist", "Urban Institute"),
         ("Rachel Smith, a fellow at the Urban-Brookings Tax Policy Center, said the cuts would cost more.",
          "Rachel Smith", "fellow", "Urban-Brookings Tax Policy Center"),
+        ("“Don’t get nervous,” instructed Milton Velez, the agency’s district supervisor for Queens.",
+         "Milton Velez", "district supervisor for Queens", None),
     ],
     ids=["leader", "chief-executive", "attorney", "coach", "author", "dateline", "credit", "though", "no-doubling",
          "li-dot", "zero-width", "possessive", "appos-role", "appos-at", "qualified-title", "place-title",
-         "name-after-descriptor", "affiliation-then-a-second-role", "hyphenated-affiliation"],
+         "name-after-descriptor", "affiliation-then-a-second-role", "hyphenated-affiliation",
+         "owner-then-a-place"],
 )  # fmt: skip
 def test_person_names_are_clean(analyze, text, name, role, affiliation):
     sp = _speaker(analyze(text))
