@@ -282,12 +282,16 @@ class _Resolver:
         return best
 
     def _first_full_name(self, tok: str, key: str, pos: int) -> str | None:
-        """The first full name with this surname written before ``pos``, when two people share it."""
+        """The full name with this surname written before ``pos``, when two people share it: the
+        first in the same paragraph (a page of teasers names each story's people anew), else the
+        article's first."""
         full = [(p, n, t) for p, n in self.persons if len(t := _tokens(n)) >= 2 and t[-1].lower().rstrip(".,") == key]
         if len({n for _, n, _ in full}) < 2:
             return None
         before = [(p, n) for p, n, t in full if p < pos and tok in t]
-        return self.fullest_person(min(before)[1]) if before else None
+        near = [b for b in before if "\n" not in self.doc.text[b[0] : pos]]
+        chosen = min(near or before) if before else None
+        return self.fullest_person(chosen[1]) if chosen else None
 
     @functools.cached_property
     def titled(self) -> list[tuple[int, str, frozenset[str]]]:

@@ -501,6 +501,20 @@ def test_a_shared_surname_names_the_person_the_article_introduced_first(analyze)
 
 
 @pytest.mark.stanza
+def test_a_shared_surname_names_the_person_its_paragraph_introduced_first(analyze):
+    """A page of teasers: "Trump" in Donald Trump's paragraph is Donald Trump, though the page named
+    Melania Trump first, in another story; within one paragraph the first named still wins."""
+    text = (
+        "Fashion designer Tom Ford said he would not dress Melania Trump, the future first lady.\n"
+        "President-elect Donald Trump is filling his Cabinet with people who are very rich. On Wednesday, Trump "
+        "said Steve Mnuchin would be his choice for treasury secretary.\n"
+        "Donald Trump spoke in Ohio. Melania Trump said she was proud of him. Trump said the country would win."
+    )
+    speakers = [q.speaker.name for q in analyze(text).quotes if q.speaker is not None]
+    assert speakers == ["Tom Ford", "Donald Trump", "Melania Trump", "Donald Trump"], speakers
+
+
+@pytest.mark.stanza
 @pytest.mark.parametrize(
     "text, mention, name",
     [
