@@ -794,7 +794,8 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
     while lows and lows[0] in _DETERMINERS:
         toks, lows = toks[1:], lows[1:]
     owner = next((n for n, low in enumerate(lows) if low in {"'s", "’s"}), None)
-    if owner is not None and owner + 1 < len(toks) and any(low in _AFFILIATION_PREPS for low in lows[owner:]):
+    prep = next((n for n, low in enumerate(lows) if low in _AFFILIATION_PREPS), None)
+    if owner is not None and prep is not None and owner < prep:
         # "the agency’s district supervisor for Queens": the owner employs, the rest is the role
         aff = _words_text(toks[:owner])
         return _words_text(toks[owner + 1 :]).split(" ,")[0] or None, (aff if aff[:1].isupper() else None)

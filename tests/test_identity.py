@@ -812,3 +812,15 @@ def test_a_question_that_opens_with_an_auxiliary_is_no_speaker(settings):
     assert not plausible_speaker(doc, span)
     doc, span = _parsed(settings, text, "the kinds of things")
     assert plausible_speaker(doc, span)  # a noun phrase of the same question
+
+
+@pytest.mark.stanza
+def test_a_possessive_inside_the_affiliation_leaves_the_role_whole(analyze):
+    """ "a spokesman for the city’s Department of …": the possessive belongs to the body, after the
+    preposition; the role stays *spokesman* (only an owner before the role employs)."""
+    text = (
+        "Most nonemergency repair work involving concrete is halted because concrete freezes in colder "
+        "temperatures, said Ian Michaels, a spokesman for the city’s Department of Design and Construction."
+    )
+    sp = _speaker(analyze(text))
+    assert (sp.name, sp.role) == ("Ian Michaels", "spokesman")
