@@ -241,9 +241,17 @@ def _before_sibling(doc: ParsedDoc, c: int, after: int, end: int) -> int:
     """Where a content ends before a clause coordinated with the cue after word ``after``
     ("said A, and he railed …", "blamed the incident on hackers but later fessed up")."""
     for b in doc.children(c):
-        if b > after and doc.words[b].deprel.split(":")[0] in _SIBLING_CLAUSES:
+        if b > after and doc.words[b].deprel.split(":")[0] in _SIBLING_CLAUSES and not _content_tense(doc, c, b):
             end = min(end, min(j for j in subtree(doc, b) if j > after))
     return end
+
+
+def _content_tense(doc: ParsedDoc, c: int, b: int) -> bool:
+    """ "McConnell says he spoke to Trump and asked him to …": a verb the parser coordinated with the
+    cue, finite, with no subject of its own and another tense than the cue's, goes on the content."""
+    w = doc.words[b]
+    finite = _finite_verb(doc, b)  # not "…, also citing X": a participle is the speaker's next act
+    return w.upos == "VERB" and finite and not _has_subject(doc, b) and _form(w) != _form(doc.words[c])
 
 
 def _before_participle(doc: ParsedDoc, c: int, start: int, end: int, lex: Lexicon) -> int:

@@ -322,12 +322,16 @@ def test_not_parenthetical(analyze, text, cue, content):
         ("While he acknowledged funding was a major reason he felt demoralized, Ham also noted several intangibles "
          "left him disillusioned.", "acknowledged", "funding was a major reason he felt demoralized"),
         ("Lawmakers have not said when they would take up the bill.", "said", "they would take up the bill"),
+        ("Senate Majority Leader Mitch McConnell says he spoke to Donald Trump and asked him to condemn violence.",
+         "says", "he spoke to Donald Trump and asked him to condemn violence"),
+        ("The senator said the talks had failed and called for calm.", "said", "the talks had failed"),
     ],
     ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
          "and-suggested", "and-argued", "and-he-added", "semicolon-the-mayor-said", "and-a-verb-that-is-no-cue",
          "and-a-cue-in-another-form", "np-content-then-a-clause", "citing-after-a-clause",
          "clause-content-then-a-clause", "np-content-and-a-wh-clause", "np-content-comma-a-clause",
-         "np-content-a-list-then-a-frame", "that-then-a-comma", "cue-in-a-fronted-clause", "not-said-when"],
+         "np-content-a-list-then-a-frame", "that-then-a-comma", "cue-in-a-fronted-clause", "not-said-when",
+         "a-verb-in-another-tense-goes-on", "a-verb-in-the-cues-tense-is-the-speakers"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
