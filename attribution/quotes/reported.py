@@ -251,7 +251,20 @@ def _content_tense(doc: ParsedDoc, c: int, b: int) -> bool:
     cue, finite, with no subject of its own and another tense than the cue's, goes on the content."""
     w = doc.words[b]
     finite = _finite_verb(doc, b)  # not "…, also citing X": a participle is the speaker's next act
-    return w.upos == "VERB" and finite and not _has_subject(doc, b) and _form(w) != _form(doc.words[c])
+    return w.upos == "VERB" and finite and not _has_subject(doc, b) and _tense(doc, b) != _tense(doc, c)
+
+
+def _tense(doc: ParsedDoc, v: int) -> str:
+    """A verb's tense as its auxiliaries give it ("does not deny" and "is demanding": present;
+    "would continue": modal), else its own."""
+    auxes = [doc.words[k] for k in doc.children(v) if doc.words[k].deprel.startswith("aux")]
+    if any(a.lemma.lower() in _MODALS for a in auxes):
+        return "modal"
+    for x in [*auxes, doc.words[v]]:
+        for tense in ("Pres", "Past"):
+            if f"Tense={tense}" in x.feats and "VerbForm=Part" not in x.feats:
+                return tense
+    return "other"
 
 
 def _before_participle(doc: ParsedDoc, c: int, start: int, end: int, lex: Lexicon) -> int:

@@ -325,13 +325,16 @@ def test_not_parenthetical(analyze, text, cue, content):
         ("Senate Majority Leader Mitch McConnell says he spoke to Donald Trump and asked him to condemn violence.",
          "says", "he spoke to Donald Trump and asked him to condemn violence"),
         ("The senator said the talks had failed and called for calm.", "said", "the talks had failed"),
+        ("The Government does not deny that the legislation is flawed, but is demanding it be passed anyway.",
+         "deny", "that the legislation is flawed"),
     ],
     ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
          "and-suggested", "and-argued", "and-he-added", "semicolon-the-mayor-said", "and-a-verb-that-is-no-cue",
          "and-a-cue-in-another-form", "np-content-then-a-clause", "citing-after-a-clause",
          "clause-content-then-a-clause", "np-content-and-a-wh-clause", "np-content-comma-a-clause",
          "np-content-a-list-then-a-frame", "that-then-a-comma", "cue-in-a-fronted-clause", "not-said-when",
-         "a-verb-in-another-tense-goes-on", "a-verb-in-the-cues-tense-is-the-speakers"],
+         "a-verb-in-another-tense-goes-on", "a-verb-in-the-cues-tense-is-the-speakers",
+         "the-tense-of-the-auxiliaries"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
