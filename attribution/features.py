@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import MODAL_VERBS, Lexicon
 from .names import dateline_end
 from .nlp import ParsedDoc, Word
 from .quotes import Candidate
@@ -29,7 +29,6 @@ _CLAUSE_RELS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:re
 _SENSE_WORDS = ("with", "for", "out", "off", "up", "on", "over", "about", "to", "into", "at")
 _PERSON = frozenset({"PER", "PERSON"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
-_MODALS = frozenset({"would", "could", "should", "might", "may", "will", "can", "must", "shall"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 
 
@@ -83,7 +82,7 @@ def _cue_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, float
         f[f"cue_dep_{word}"] = float(word in kid_words)
     head = doc.words[w.head] if w.head >= 0 else None
     f["cue_negated"] = float(any(k.lower_text() in _NEGATIONS or "Polarity=Neg" in k.feats for k in kids))
-    f["cue_modal"] = float(any(k.deprel == "aux" and k.lemma.lower() in _MODALS for k in kids))
+    f["cue_modal"] = float(any(k.deprel == "aux" and k.lemma.lower() in MODAL_VERBS for k in kids))
     f["cue_infinitive"] = float(any(k.deprel == "mark" and k.lower_text() == "to" for k in kids))
     f["cue_subordinate"] = float(any(k.deprel == "mark" and k.lower_text() != "to" for k in kids))
     f["cue_head_upos"] = head.upos if head is not None else "ROOT"

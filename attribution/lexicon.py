@@ -18,6 +18,7 @@ __all__ = [
     "CLAUSE_ONLY_LEMMAS",
     "CONTENT_PREPS",
     "CONTENT_RELS",
+    "MODAL_VERBS",
     "NAME_PARTICLES",
     "PARTICLE_RELS",
     "PHRASAL_SPEECH",
@@ -64,6 +65,8 @@ TIME_NOUNS = frozenset(
 # Cue verbs whose noun-phrase object is not what was said ("posted a video", "estimated the
 # timeline", "pointed the way", "charged him", "maintains 4,300 miles of gas mains"): they report
 # speech only with a clause.
+# Modal auxiliaries ("would continue", "could say"): a hypothetical or a question, not a report.
+MODAL_VERBS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 # Stances whose object is what they report ("endorsed Cruz", "citing low growth"): no clause needed.
 OBJECT_CONTENT_WIDER = frozenset({"cite", "endorse"})
 CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank", "maintain"})

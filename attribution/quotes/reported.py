@@ -21,6 +21,7 @@ from ..lexicon import (
     CLAUSE_ONLY_LEMMAS,
     CONTENT_PREPS,
     CONTENT_RELS,
+    MODAL_VERBS,
     NAMING_LEMMAS,
     OBJECT_CONTENT_WIDER,
     PARTICLE_RELS,
@@ -33,6 +34,7 @@ from ..nlp import ParsedDoc, Word, subtree
 from .candidate import Candidate
 from .frame import (
     NOUNISH,
+    RELATIVE_WORDS,
     SUBJECTS,
     case_words,
     cue_lemma_of,
@@ -214,11 +216,8 @@ def _when_spoken(doc: ParsedDoc, c: int, k: int) -> bool:
 def _a_question(doc: ParsedDoc, c: int, k: int) -> bool:
     """ "have not said when they would take up …": a negated cue or a modal clause asks *when*."""
     negated = any(doc.words[g].lower_text() in {"not", "n't", "n’t", "never"} for g in doc.children(c))
-    modal = any(doc.words[g].deprel == "aux" and doc.words[g].lemma.lower() in _MODALS for g in doc.children(k))
+    modal = any(doc.words[g].deprel == "aux" and doc.words[g].lemma.lower() in MODAL_VERBS for g in doc.children(k))
     return negated or modal
-
-
-_MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 
 
 def _opens_when(doc: ParsedDoc, c: int, first: int) -> bool:
@@ -258,7 +257,7 @@ def _tense(doc: ParsedDoc, v: int) -> str:
     """A verb's tense as its auxiliaries give it ("does not deny" and "is demanding": present;
     "would continue": modal), else its own."""
     auxes = [doc.words[k] for k in doc.children(v) if doc.words[k].deprel.startswith("aux")]
-    if any(a.lemma.lower() in _MODALS for a in auxes):
+    if any(a.lemma.lower() in MODAL_VERBS for a in auxes):
         return "modal"
     for x in [*auxes, doc.words[v]]:
         for tense in ("Pres", "Past"):
@@ -323,9 +322,9 @@ def _before_another_attribution(
         text = doc.words[b].lower_text()
         joined = text == ";" or (text in _JOINS and doc.words[b - 1].text == ",")
         opens = doc.words[b + 1].lower_text() if b + 1 < end else ""
-        new_clause = any_clause and opens not in _WH | _RELATIVES
+        new_clause = any_clause and opens not in _WH | RELATIVE_WORDS
         # "announced the plan, critics said …"; not after a subordinator ("that since she …, she …")
-        bare = text == "," and opens not in _JOINS | _WH | _RELATIVES and not _subordinated(doc, start, b)
+        bare = text == "," and opens not in _JOINS | _WH | RELATIVE_WORDS and not _subordinated(doc, start, b)
         bare = bare and _content_words(doc, start, b) >= MIN_CONTENT_WORDS  # a word left over is no content
         if not joined and not bare:
             continue
@@ -341,9 +340,6 @@ def _before_another_attribution(
             if "VerbForm=Fin" in w.feats and cue_tier_of(w, lex, wider=False) == "speech":
                 return b - 1 if doc.words[b - 1].text == "," else b
     return end
-
-
-_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 def _subordinated(doc: ParsedDoc, start: int, end: int) -> bool:
