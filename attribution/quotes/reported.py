@@ -723,11 +723,16 @@ _SUBORDINATORS = _CIRCUMSTANCE | {"when", "whenever", "if", "once"}
 def _adverbial_of(doc: ParsedDoc, c: int, span: tuple[int, int]) -> bool:
     """ "But when Congress cut funding …, Mexico said enough": a clause before the frame that the
     cue's own adverbial opens tells when or why the speaker spoke, not what was said."""
-    j = next((j for j in range(*span) if doc.words[j].upos not in {"CCONJ", "PUNCT"}), None)
+    j = _first_word(doc, *span)
     if j is None or doc.words[j].lower_text() not in _SUBORDINATORS:
         return False
     h = doc.words[j].head
     return h >= 0 and doc.words[h].deprel == "advcl" and doc.words[h].head == c
+
+
+def _first_word(doc: ParsedDoc, lo: int, hi: int) -> int | None:
+    """The first word of ``lo:hi`` past conjunctions and punctuation ("But when …": *when*)."""
+    return next((j for j in range(lo, hi) if doc.words[j].upos not in {"CCONJ", "PUNCT"}), None)
 
 
 def _own_clause_end(doc: ParsedDoc, c: int, content: tuple[int, int]) -> int:
@@ -735,7 +740,7 @@ def _own_clause_end(doc: ParsedDoc, c: int, content: tuple[int, int]) -> int:
     cue in an adverbial clause that opens the sentence reports nothing past that clause's comma
     (read from the surface: parsers often hang the main clause on the cue)."""
     sent = doc.sentences[doc.words[c].sent]
-    first = next((j for j in range(sent.first, c) if doc.words[j].upos not in {"CCONJ", "PUNCT"}), None)
+    first = _first_word(doc, sent.first, c)
     if first is None or doc.words[first].lower_text() not in _SUBORDINATORS or content[0] < c:
         return content[1]
     comma = next((j for j in range(c + 1, content[1]) if doc.words[j].text == ","), None)
