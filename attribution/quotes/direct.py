@@ -310,9 +310,13 @@ def _best_cue(doc: ParsedDoc, q: _Quoted, lex: Lexicon, settings: Settings) -> t
     return None if verb is None else (verb, "speech")
 
 
+# The relative pronouns that open a speaker's relative clause ("the senator, who asked not to be named").
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+
+
 def _relative(doc: ParsedDoc, j: int) -> bool:
     """A verb that heads a relative clause, as its *who*/*which* subject shows."""
-    return any(k < j and doc.words[k].lower_text() in {"who", "which"} for k in doc.children(j))
+    return any(k < j and doc.words[k].lower_text() in _RELATIVE_SUBJECTS for k in doc.children(j))
 
 
 def _second_piece(doc: ParsedDoc, outer: list[MarkPair], qi: int, q: _Quoted, cue: int) -> bool:
@@ -412,7 +416,7 @@ def _speaker_after_quote(doc: ParsedDoc, q: _Quoted, cue: int) -> tuple[int, int
     the words between the quotation and its cue, when they hold no verb, are the speaker."""
     spk = speaker_span(doc, cue, content=(q.q_first, q.q_last))
     # "…,” a senior official who asked not to be named told reporters: the relative clause is the speaker's
-    end = next((j for j in range(q.q_last + 1, cue) if doc.words[j].lower_text() in {"who", "which"}), cue)
+    end = next((j for j in range(q.q_last + 1, cue) if doc.words[j].lower_text() in _RELATIVE_SUBJECTS), cue)
     between = [j for j in range(q.q_last, end) if doc.words[j].upos != "PUNCT" or doc.words[j].text == ","]
     if between and not any(doc.words[j].upos in {"VERB", "AUX"} for j in between) and len(between) <= 16:
         first = between[0]
