@@ -44,6 +44,9 @@ _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 # full sentence; a headline has no final full stop and is seldom longer than this.
 BANNER_WORDS = 8
 HEADLINE_WORDS = 20
+# A photo caption on a page ends with its credit in brackets: "(AP Photo/Evan Vucci)",
+# "(Oleg Urusov/ Roscosmos Press Service photo via AP)"; the caption is not the article's text.
+_PHOTO_CREDIT = re.compile(r"\((?=[^()]*\b(?:photo|photograph|getty images)\b)[^()]*\)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +139,23 @@ def _html_article(data: bytes, where: str, article_id: str) -> Article:
         raise InputError(f"{where}: no article text found in the HTML")
     return Article(
         id=article_id,
-        text=doc["text"],
+        text=_page_text(doc["text"]),
         path=where,
         title=doc.get("title"),
         outlet=doc.get("sitename") or doc.get("hostname"),
         date=doc.get("date"),
     )
+
+
+def _page_text(text: str) -> str:
+    """The page's article paragraphs, without photo captions.
+
+    Examples:
+        >>> _page_text("Talks resumed.\\nA rally in Kyiv. (AP Photo/Efrem Lukatsky)\\nShops opened.")
+        'Talks resumed.\\nShops opened.'
+    """
+    kept = [line for line in text.split("\n") if not _PHOTO_CREDIT.search(line.strip())]
+    return "\n".join(kept) if any(line.strip() for line in kept) else text
 
 
 def article_from_bytes(data: bytes, where: str, *, suffix: str = ".txt", article_id: str | None = None) -> Article:

@@ -125,3 +125,27 @@ def test_the_seed_article_title():
 
     title = read_article(ROOT / "samples" / "homs-ceasefire.txt").title
     assert title == "The Homs Ceasefire Is a Symbolic Blow to Syria's Rebels"
+
+
+CAPTION = "A rally in Kyiv on Monday, the ministry said. (AP Photo/Efrem Lukatsky)"
+STORY = [
+    "The ceasefire in the old city held for a second day on Monday, officials said, as aid convoys reached the west.",
+    "Residents said the shelling had stopped overnight and that shops had opened for the first time in weeks.",
+    "The ministry said in a statement that talks would resume in Geneva on Thursday with both delegations present.",
+]
+
+
+def test_a_page_keeps_its_story_and_leaves_out_photo_captions(tmp_path):
+    slide = "<p>Aid trucks wait at the crossing near the border, the agency said.</p>"
+    body = "".join(f"<p>{p}</p>" for p in STORY[:2]) + f"<p>{CAPTION}</p>" + slide + slide
+    page = tmp_path / "kyiv.html"
+    page.write_text(
+        f"<html><head><title>Ceasefire holds</title></head><body><article><h1>Ceasefire holds</h1>{body}"
+        f"<p>{STORY[2]}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (art,) = list(iter_articles([page]))
+    for p in STORY:
+        assert p in art.text
+    assert "AP Photo" not in art.text and "A rally in Kyiv" not in art.text
+    assert "Aid trucks wait" in art.text
