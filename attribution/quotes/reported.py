@@ -202,7 +202,8 @@ def _clausal_content(doc: ParsedDoc, c: int, tier: str, lo: int, hi: int, lex: L
         # the content runs to the end of the sentence (parsers often cut a long complement short),
         # but not into a clause coordinated with the cue ("said A, and he railed …", "…, saying B")
         end = _before_sibling(doc, c, max(span), hi if EXTEND_TO_SENTENCE_END else max(span) + 1)
-        return _trim(doc, start, _before_participle(doc, c, start, end, lex))
+        end = _before_main_verb(doc, c, start, _before_participle(doc, c, start, end, lex))
+        return _trim(doc, start, end)
     return None
 
 
@@ -251,6 +252,26 @@ def _content_tense(doc: ParsedDoc, c: int, b: int) -> bool:
     w = doc.words[b]
     finite = _finite_verb(doc, b)  # not "…, also citing X": a participle is the speaker's next act
     return w.upos == "VERB" and finite and not _has_subject(doc, b) and _tense(doc, b) != _tense(doc, c)
+
+
+def _before_main_verb(doc: ParsedDoc, c: int, start: int, end: int) -> int:
+    """ "Jaber, a Yemeni man who claims he lost …, was set to attend …": the content of a cue in the
+    speaker's relative clause ends at a comma before a finite verb with no subject, the sentence's
+    own verb, whatever the parser hung it on."""
+    if not any(doc.words[g].deprel in SUBJECTS and doc.words[g].lower_text() in RELATIVE_WORDS
+               for g in doc.children(c)):
+        return end
+    for b in range(start + 1, end - 1):
+        w = doc.words[b + 1]
+        verb = w.head if w.upos == "AUX" else w.i
+        finite = w.upos in {"VERB", "AUX"} and "VerbForm=Fin" in w.feats
+        if doc.words[b].text == "," and finite and not _subject_within(doc, verb, start):
+            return b
+    return end
+
+
+def _subject_within(doc: ParsedDoc, v: int, start: int) -> bool:
+    return any(start <= g and doc.words[g].deprel in SUBJECTS for g in doc.children(v))
 
 
 def _tense(doc: ParsedDoc, v: int) -> str:
@@ -419,8 +440,8 @@ def _name_ends_sentence(doc: ParsedDoc, c: int, hi: int) -> bool:
     """ "…, the losses would outstrip the gains, said Batchelder.": only a short noun phrase with a
     name or a noun follows the cue to the sentence's end (the parser may call it an object)."""
     rest = [w for w in doc.words[c + 1 : hi] if w.upos != "PUNCT"]
-    if not rest or len(rest) > 8:
-        return False
+    if not rest or len(rest) > 8 or rest[0].upos == "ADP" or rest[0].lower_text() == "to":
+        return False  # "…, spoke on Monday.": a preposition opens no speaker
     # "…, noted NBC’s Dante Chinni.": a past form the tagger calls a participle, before a name
     named = any(w.ner in _SPEAKER_NER for w in rest) and not any(
         doc.words[k].deprel.startswith("aux") for k in doc.children(c)

@@ -327,6 +327,13 @@ def test_not_parenthetical(analyze, text, cue, content):
         ("The senator said the talks had failed and called for calm.", "said", "the talks had failed"),
         ("The Government does not deny that the legislation is flawed, but is demanding it be passed anyway.",
          "deny", "that the legislation is flawed"),
+        ("Faisal bin Ali Jaber, a Yemeni man who claims he lost members of his family in a U.S. drone strike, was "
+         "set to attend a U.S. appellate court hearing today.", "claims",
+         "he lost members of his family in a U.S. drone strike"),
+        ("Mr. Hale, a lawyer who said the deal with the city was dead, spoke to reporters on Monday.", "said",
+         "the deal with the city was dead"),
+        ("Ms. Diaz, who said the plan would fail, lose money, and hurt the town, spoke on Monday.", "said",
+         "the plan would fail, lose money, and hurt the town"),
     ],
     ids=["np-then-participle", "clause-then-participle", "including", "participle-with-subject", "in-a-list",
          "and-suggested", "and-argued", "and-he-added", "semicolon-the-mayor-said", "and-a-verb-that-is-no-cue",
@@ -334,11 +341,25 @@ def test_not_parenthetical(analyze, text, cue, content):
          "clause-content-then-a-clause", "np-content-and-a-wh-clause", "np-content-comma-a-clause",
          "np-content-a-list-then-a-frame", "that-then-a-comma", "cue-in-a-fronted-clause", "not-said-when",
          "a-verb-in-another-tense-goes-on", "a-verb-in-the-cues-tense-is-the-speakers",
-         "the-tense-of-the-auxiliaries"],
+         "the-tense-of-the-auxiliaries", "a-relative-clause-ends-before-the-main-verb",
+         "a-relative-clause-ends-before-the-main-verb-2", "a-relative-clause-with-a-list"],
 )  # fmt: skip
 def test_a_content_ends_before_the_speakers_next_act(analyze, text, cue, content):
     q = next(q for q in analyze(text).quotes if q.cue is not None and q.cue.text == cue)
     assert q.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Diaz, who said the plan would fail, lose money, and hurt the town, spoke on Monday.",
+        "Jaber, a Yemeni man who says he lost his home in the strike and will sue the army, spoke to reporters.",
+    ],
+    ids=["spoke-on-monday", "spoke-to-reporters"],
+)
+def test_a_preposition_after_the_cue_opens_no_inverted_speaker(analyze, text):
+    """ "X, who said …, spoke on Monday": the sentence's subject is no content, and *Monday* no speaker."""
+    assert not [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == "speak"]
 
 
 def test_a_past_participle_with_a_by_phrase_speaks_through_its_agent(analyze):
