@@ -8,6 +8,7 @@ from ..config import Settings
 from ..gender import PERSON_TAGS, open_quotation
 from ..lexicon import Lexicon
 from ..model import QuoteKind
+from ..names import dateline_end
 from ..nlp import ParsedDoc, subtree
 from .candidate import Candidate
 from .direct import find_direct, quote_pairs, word_range
@@ -156,13 +157,30 @@ def find_quotes(
     reported = find_reported(doc, outer, used, lex=lex, settings=settings)
     headline = find_headline_label(doc)
     cands = [settle_speaker(doc, c) for c in resolve_overlaps([*headline, *direct, *according, *reported], doc)]
-    cands = drop_repeats(cands, doc.text)
+    cands = drop_repeats(cands, doc)
     starts = [p[0] for p in paragraphs]
     para = [max(0, sum(1 for s in starts if s <= c.start) - 1) for c in cands]
     introduced = [
         _subject_before(doc, c, paragraphs[p][0] if paragraphs else 0) for c, p in zip(cands, para, strict=True)
     ]
-    return link_continuations(cands, para, introduced)
+    return link_continuations(cands, _story_paragraphs(doc.text, paragraphs, cands), introduced)
+
+
+# A line a page lists ("- Hori Parata at his farm", a photo's caption; a bullet), and the offset
+# that keeps a quotation in one apart from the story's paragraphs.
+_LIST_ITEM = ("- ", "• ", "* ", "– ")
+_APART = 1_000_000
+
+
+def _story_paragraphs(text: str, paragraphs: list[tuple[int, int]], cands: list[Candidate]) -> list[int]:
+    """Each candidate's paragraph, counting only the story's paragraphs: a caption or bullet line
+    between a quotation and the next does not part them."""
+    story = [s for s, e in paragraphs if not text[s:e].lstrip().startswith(_LIST_ITEM)]
+    out = []
+    for c in cands:
+        listed = any(s <= c.start < e and text[s:e].lstrip().startswith(_LIST_ITEM) for s, e in paragraphs)
+        out.append(max(0, sum(1 for s in story if s <= c.start) - 1) + (_APART if listed else 0))
+    return out
 
 
 def _subject_before(doc: ParsedDoc, c: Candidate, para_start: int) -> tuple[int, int] | None:
@@ -204,20 +222,34 @@ def _letters(text: str) -> str:
     return " ".join("".join(ch.lower() if ch.isalnum() else " " for ch in text).split())
 
 
-def drop_repeats(cands: list[Candidate], text: str) -> list[Candidate]:
-    """Drop a direct quotation with no cue of its own whose words an earlier quotation already
-    holds: a pull quote, a caption printed again, a tweet quoted whole and then in part (the same
-    attribution).  A repeat with its own cue stays: a live blog may report the same words twice."""
+def drop_repeats(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
+    """Drop a quotation that repeats an earlier one: a direct quotation with no cue of its own whose
+    words an earlier quotation already holds (a pull quote, a caption printed again, a tweet quoted
+    whole and then in part), or a whole sentence printed again, frame and all, after a dateline or
+    not (a page's teaser repeated by its story).  A repeat in a frame of its own stays: a live blog
+    may report the same words twice."""
     seen: list[str] = []
+    sentences: set[tuple[str, str]] = set()
     out: list[Candidate] = []
     for c in cands:
-        words = _letters(text[c.start : c.end])
+        words = _letters(doc.text[c.start : c.end])
         bare = c.kind is QuoteKind.DIRECT and c.cue is None and len(words.split()) >= MIN_REPEAT_WORDS
-        if bare and any(words in s for s in seen):
+        key = (words, _sentence_letters(doc, c.sentence))
+        if (bare and any(words in s for s in seen)) or (len(words.split()) >= MIN_REPEAT_WORDS and key in sentences):
             continue
         seen.append(words)
+        sentences.add(key)
         out.append(c)
     return out
+
+
+def _sentence_letters(doc: ParsedDoc, k: int) -> str:
+    """A sentence's words after its dateline ("MOSCOW (AP) —"), as letters only."""
+    sent = doc.sentences[k]
+    toks = [w.text for w in doc.words[sent.first : sent.last]]
+    skip = dateline_end(toks)
+    start = doc.words[sent.first + skip].start if skip < len(toks) else sent.end
+    return _letters(doc.text[start : sent.end])
 
 
 def settle_speaker(doc: ParsedDoc, c: Candidate) -> Candidate:

@@ -141,6 +141,17 @@ def test_paragraph_without_cue_continues_previous_speaker(analyze):
     assert qs[1].continues == qs[0].id  # the speaker goes on: one quotation in two paragraphs, as PolNeAR has it
 
 
+def test_a_caption_line_between_does_not_part_a_quotation_from_its_speaker(analyze):
+    """A page's photo caption, extracted as a list line between two quotation paragraphs."""
+    text = (
+        "“The ceasefire will not hold for long,” said Rami Abdulrahman, the group’s director.\n"
+        "- Residents walk past a ruined building in the old city\n"
+        "“Both sides are preparing for a new offensive in the north of the country.”"
+    )
+    qs = direct(analyze(text))
+    assert len(qs) == 2 and qs[1].speaker is not None and qs[1].speaker.name == "Rami Abdulrahman"
+
+
 def test_a_quotation_after_a_paragraph_of_narration_is_a_new_one(analyze):
     text = (
         "“The ceasefire will not hold for long,” said Rami Abdulrahman, the group’s director.\n\n"
@@ -250,3 +261,14 @@ def test_a_person_named_in_the_paragraph_speaks_its_quotation(analyze, second, s
 def test_a_quotation_in_title_case_is_a_title_unless_its_sentence_is_a_headline(analyze, text, quoted, speech):
     direct = [q.content.text for q in analyze(text).quotes if str(q.kind) == "direct"]
     assert (quoted in direct) is speech
+
+
+def test_a_sentence_printed_again_after_a_dateline_is_one_attribution(analyze):
+    """A page's teaser repeated by its story: the same sentence, frame and all, is one quotation."""
+    sentence = (
+        "An unmanned cargo ship heading to the space station broke up over Siberia on Thursday, the space "
+        "agency said."
+    )
+    text = f"{sentence}\n\nMore news from the region.\n\nMOSCOW (AP) — {sentence} The launch had gone well."
+    qs = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == "say"]
+    assert len(qs) == 1 and qs[0].content.start < len(sentence)
