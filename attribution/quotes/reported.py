@@ -258,8 +258,9 @@ def _before_main_verb(doc: ParsedDoc, c: int, start: int, end: int) -> int:
     """ "Jaber, a Yemeni man who claims he lost …, was set to attend …": the content of a cue in the
     speaker's relative clause ends at a comma before a finite verb with no subject, the sentence's
     own verb, whatever the parser hung it on."""
-    if not any(doc.words[g].deprel in SUBJECTS and doc.words[g].lower_text() in RELATIVE_WORDS
-               for g in doc.children(c)):
+    if not any(
+        doc.words[g].deprel in SUBJECTS and doc.words[g].lower_text() in RELATIVE_WORDS for g in doc.children(c)
+    ):
         return end
     for b in range(start + 1, end - 1):
         w = doc.words[b + 1]

@@ -266,8 +266,7 @@ def test_a_quotation_in_title_case_is_a_title_unless_its_sentence_is_a_headline(
 def test_a_sentence_printed_again_after_a_dateline_is_one_attribution(analyze):
     """A page's teaser repeated by its story: the same sentence, frame and all, is one quotation."""
     sentence = (
-        "An unmanned cargo ship heading to the space station broke up over Siberia on Thursday, the space "
-        "agency said."
+        "An unmanned cargo ship heading to the space station broke up over Siberia on Thursday, the space agency said."
     )
     text = f"{sentence}\n\nMore news from the region.\n\nMOSCOW (AP) — {sentence} The launch had gone well."
     qs = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == "say"]
