@@ -51,16 +51,27 @@ pytestmark = pytest.mark.stanza
         "That was what Liz Wahl said when she resigned from the network in dramatic fashion in 2014.",
         "While a curfew was announced from midnight to 6 a.m., authorities did not enforce it in the early hours "
         "of Friday.",
+        "To answer this question, the researchers measured the reaction times of five people.",
+        "First, let’s say what the Yahoo sale is not.",
+        "Let us say that the deal falls through next month.",
     ],
     ids=["charged-with", "called-out", "called-for-passive", "posted", "thank-for", "pointed-at", "estimated",
          "wrote-off", "heading", "you-tell", "knows", "noun-warning", "spoke-for-minutes", "said-a-time",
          "write-because", "asking-for-comment", "maintains-np", "label-cue", "having-said-that",
          "that-said", "thing-describes", "adding-to", "echoed-through", "say-suppose", "speaking-of",
          "answered-a-call", "called-a-number", "owned-gerund", "participle-on-a-noun", "called-on-by",
-         "worth-noting", "goes-without-saying", "when-clause-before", "said-when", "cue-in-a-while-clause"],
+         "worth-noting", "goes-without-saying", "when-clause-before", "said-when", "cue-in-a-while-clause",
+         "to-answer-a-purpose", "lets-say", "let-us-say"],
 )  # fmt: skip
 def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
+
+
+def test_a_purpose_clause_before_the_frame_is_not_the_cue(analyze):
+    qs = analyze("To explain the delay, the mayor said the trucks had broken down on the highway.").quotes
+    assert [(q.cue.lemma, q.speaker.name, q.content.text) for q in qs] == [
+        ("say", "mayor", "the trucks had broken down on the highway")
+    ]
 
 
 def test_question_frame_is_not_the_cue(analyze):
