@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import names
 from .gender import PERSON_TAGS, GenderEvidence
-from .lexicon import NAME_PARTICLES, Lexicon
+from .lexicon import NAME_PARTICLES, SUBJECT_RELS, Lexicon
 from .model import Source, SourceKind
 from .nlp import ParsedDoc, Word, word_at
 from .speakers import MentionInfo
@@ -472,7 +472,9 @@ class _Resolver:
         kinds = {m.kind}
         if m.kind is SourceKind.GROUP:
             kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
-        ent = self.gendered_person(m) if m.kind is SourceKind.PERSON else self.last_of(kinds, m.start)
+        ent = self.subject_it(m)
+        if ent is None:
+            ent = self.gendered_person(m) if m.kind is SourceKind.PERSON else self.last_of(kinds, m.start)
         if ent is None and m.kind is SourceKind.PERSON:
             prior = self.persons_before(m)
             if prior:
@@ -484,6 +486,24 @@ class _Resolver:
         if ent is None:
             ent = self.entities.setdefault(source_id(m.kind, f"{m.name}-{m.start}"), _Entity(m.name, m.kind))
         return ent
+
+    def subject_it(self, m: MentionInfo) -> _Entity | None:
+        """ "Beijing will “seriously” implement the sanctions, it said": an organisation or place that
+        is a subject earlier in the pronoun's own sentence, outside quotation marks, is what *it* is."""
+        if not m.pronoun or m.mention.lower() != "it":
+            return None
+        doc = self.doc
+        k = word_at(doc, m.start)
+        if k is None:
+            return None
+        sent = doc.sentences[doc.words[k].sent]
+        for pos, name in sorted(self.orgs + self.places, reverse=True):
+            j = word_at(doc, pos)
+            if j is None or not sent.first <= j < k or any(s <= pos < e for s, e in self.quoted):
+                continue
+            if _entity_subject(doc, j, sent.first, pos + len(name)):
+                return self.entity(SourceKind.ORGANIZATION, self.org_match(name))
+        return None
 
     def named_entity(self, m: MentionInfo) -> _Entity:
         name, kind = m.name, m.kind
@@ -585,6 +605,17 @@ class _Resolver:
         if m.pronoun:
             ent.pronouns.append(m.mention.lower())
         return ent
+
+
+def _entity_subject(doc: ParsedDoc, j: int, first: int, end: int) -> bool:
+    """The name at word ``j`` is a clause's subject: so parsed, or opening the sentence before a
+    verb ("Beijing will …", which a parser may take for a verb itself)."""
+    after = word_at(doc, end + 1)
+    if j == first and after is not None and doc.words[after].upos in {"AUX", "VERB"}:
+        return True
+    while doc.words[j].deprel in {"flat", "compound"} and 0 <= doc.words[j].head != j:
+        j = doc.words[j].head
+    return doc.words[j].deprel in SUBJECT_RELS
 
 
 def resolve_sources(

@@ -32,6 +32,24 @@ def test_it_resolves_to_organisation(analyze):
     assert qs and qs[0].speaker.name == "Amnesty International"
 
 
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A child is on life support after a beating, police said.\n"
+         "Beijing will \"seriously\" implement new United Nations sanctions on North Korea, it said Thursday.",
+         "Beijing"),
+        ("Amnesty International published a report on Tuesday.\n"
+         "The prisoners “had been tortured for years,” it said.", "Amnesty International"),
+    ],
+    ids=["the-sentences-own-subject", "no-subject-the-last-organisation"],
+)  # fmt: skip
+def test_it_is_the_organisation_its_own_sentence_opens_with(analyze, text, name):
+    """ "Beijing will … implement …, it said": *it* is Beijing, not the police of another paragraph."""
+    qs = [q for q in analyze(text).quotes if q.speaker and q.speaker.mention == "it"]
+    assert qs and qs[-1].speaker.name == name
+
+
 def test_slug_is_xml_safe():
     assert slug("Noah Bonsey") == "noah-bonsey"
     assert slug("!!!") == "x"
