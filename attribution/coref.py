@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import names
-from .gender import PERSON_TAGS, GenderEvidence
+from .gender import GENDERED_PRONOUNS, PERSON_TAGS, GenderEvidence
 from .lexicon import NAME_PARTICLES, SUBJECT_RELS, Lexicon
-from .model import Source, SourceKind
+from .model import Gender, Source, SourceKind
 from .nlp import ParsedDoc, Word, word_at
 from .speakers import MentionInfo
 
@@ -472,7 +472,7 @@ class _Resolver:
         kinds = {m.kind}
         if m.kind is SourceKind.GROUP:
             kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
-        ent = self.subject_it(m)
+        ent = self.subject_it(m) or self.named_thing_it(m)
         if ent is None:
             ent = self.gendered_person(m) if m.kind is SourceKind.PERSON else self.last_of(kinds, m.start)
         if ent is None and m.kind is SourceKind.PERSON:
@@ -504,6 +504,22 @@ class _Resolver:
             if _entity_subject(doc, j, sent.first, pos + len(name)):
                 return self.entity(SourceKind.ORGANIZATION, self.org_match(name))
         return None
+
+    def named_thing_it(self, m: MentionInfo) -> _Entity | None:
+        """ "Roscosmos said … It said …": a one-word name that no *he* or *she* refers to, and
+        that *it* refers to after it (no organisation came between), is an organisation, whatever
+        a tagger called it."""
+        if not m.pronoun or m.mention.lower() != "it":
+            return None
+        last = self.last_of({SourceKind.ORGANIZATION, SourceKind.PERSON}, m.start)
+        if last is None or last.kind is not SourceKind.PERSON or " " in last.name or self._a_persons(last):
+            return None
+        last.kind = SourceKind.ORGANIZATION
+        return last
+
+    def _a_persons(self, e: _Entity) -> bool:
+        """ "he"/"she" resolved to it, or a gender the article gives it ("Mr. Lew")."""
+        return any(p in GENDERED_PRONOUNS for p in e.pronouns) or self.genders.of(e) is not Gender.UNKNOWN
 
     def named_entity(self, m: MentionInfo) -> _Entity:
         name, kind = m.name, m.kind
@@ -637,8 +653,30 @@ def resolve_sources(
         if e.kind is SourceKind.PERSON and (e.role is None or e.affiliation is None):
             role, aff = next(((v for k, v in (stated or {}).items() if _same_person(k, e.name))), (None, None))
             e.role, e.affiliation = e.role or role, e.affiliation or aff
+    ents = _one_per_name(ents, lex)
     final = {id(e): _freeze(e, doc, lex, r.genders) for e in r.entities.values()}
     return [None if m is None or e is None else Resolved(m, final[id(e)]) for m, e in zip(mentions, ents, strict=True)]
+
+
+def _one_per_name(ents: list[_Entity | None], lex: Lexicon) -> list[_Entity | None]:
+    """A name the article makes an organisation in some places and a person in others ("Uber",
+    "Forbes") is one source throughout: of the kind most of its mentions have; on a tie, a person
+    when it reads as first and last name ("John Kirby"), else an organisation ("ProPublica")."""
+    by_name: dict[str, list[_Entity]] = {}
+    for e in ents:
+        if e is not None and e.kind in {SourceKind.PERSON, SourceKind.ORGANIZATION}:
+            group = by_name.setdefault(e.name, [])
+            if not any(x is e for x in group):
+                group.append(e)
+    counts = Counter(id(e) for e in ents if e is not None)
+
+    def rank(e: _Entity) -> tuple[int, bool]:
+        toks = e.name.lower().split()
+        personal = len(toks) >= 2 and not any(t in lex.org_words for t in toks)
+        return counts[id(e)], (e.kind is SourceKind.PERSON) == personal
+
+    keep = {id(x): max(group, key=rank) for group in by_name.values() for x in group}
+    return [e if e is None else keep.get(id(e), e) for e in ents]
 
 
 def _same_person(written: str, name: str) -> bool:

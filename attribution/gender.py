@@ -22,7 +22,7 @@ __all__ = ["PERSON_TAGS", "GenderEvidence", "open_quotation"]
 PERSON_TAGS = frozenset({"PER", "PERSON"})
 # How many words before a pronoun a person it may refer to can be named (in its sentence or the one before).
 PRONOUN_REACH = 50
-_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+GENDERED_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\b\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}?$")
 _PREPOSITIONS = frozenset(
     {"of", "for", "to", "with", "about", "against", "by", "from", "at", "on", "in", "into", "toward", "over", "among"}
@@ -101,7 +101,7 @@ class GenderEvidence:
         seen = list(refs)
         for w in self.doc.words:
             low = w.lower_text()
-            if low not in _PRONOUNS or _quoted(self.doc, w.start, self.told) or _within(w.start, self.quoted):
+            if low not in GENDERED_PRONOUNS or _quoted(self.doc, w.start, self.told) or _within(w.start, self.quoted):
                 continue
             want = self.lex.gendered[low]
             window = [r for r in seen if r.word < w.i and _near(self.doc, r.word, w.i) and _may_be(r, want, known)]
@@ -227,7 +227,7 @@ def _described(doc: ParsedDoc, lex: Lexicon, told: Sequence[tuple[int, int]]) ->
     for w in words:
         low = w.lower_text()
         gender = lex.gendered.get(low)
-        if low in lex.honorifics or low in _PRONOUNS or (gender is None and low not in lex.title_words):
+        if low in lex.honorifics or low in GENDERED_PRONOUNS or (gender is None and low not in lex.title_words):
             continue
         det = next((j for j in range(w.i - 1, max(w.i - 4, -1), -1) if words[j].lower_text() in _DETERMINERS), None)
         if det is None or any(x.text in {",", "(", "—"} for x in words[det : w.i]) or _quoted(doc, w.start, told):

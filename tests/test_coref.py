@@ -71,3 +71,35 @@ def test_corpus_aliases_merge_acronyms_never_bare_names():
     assert m["org:icg"] == "org:international-crisis-group"
     assert m["org:the-crisis-group"] == "org:international-crisis-group"
     assert "person:smith" not in m
+
+
+@pytest.mark.stanza
+def test_a_one_word_name_that_it_refers_to_is_an_organisation(analyze):
+    """ "Roscosmos said … It said …": *it* tells what a tagger may call a person."""
+    text = (
+        "Roscosmos said in a statement that the craft broke up over Siberia. "
+        "It said most of the debris burnt up over an uninhabited area."
+    )
+    result = analyze(text)
+    assert [(s.name, str(s.kind)) for s in result.sources] == [("Roscosmos", "organization")]
+    assert len(result.quotes) == 2
+
+
+@pytest.mark.stanza
+def test_a_name_that_she_refers_to_stays_a_person(analyze):
+    text = (
+        "Hale said the talks had failed on Monday. She said the mediators had left the city. "
+        "It said the mediators would return in the spring."
+    )
+    kinds = {s.name: str(s.kind) for s in analyze(text).sources}
+    assert kinds.get("Hale") == "person"
+
+
+@pytest.mark.stanza
+def test_a_name_the_article_makes_an_organisation_is_one_throughout(analyze):
+    text = (
+        "Uber said in a statement that it would cap its prices in New York.\n"
+        "Uber unilaterally slashes drivers’ rates, while claiming they don’t need to unionize."
+    )
+    result = analyze(text)
+    assert [(s.name, str(s.kind)) for s in result.sources] == [("Uber", "organization")]
