@@ -536,6 +536,8 @@ def _person_after(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
         t0 -= 1
     role = m.join(m.words[t0:n0]) or None
     aff = _strip_det(m.join(m.words[i:t0])) or None
+    if n0 > i and m.lows[n0 - 1] in m.lex.org_words:  # "the rescue group Project Jonah": a body's name
+        return m.info(m.join(m.words[n0:n1]), SourceKind.ORGANIZATION, role=_clean_role(m.join(m.words[i:n0])))
     _, name = names.split_title(m.join(m.words[n0:n1]).split(), m.lex)
     return m.info(
         " ".join(name),

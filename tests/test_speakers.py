@@ -57,8 +57,31 @@ ANY = object()  # a part this row does not test
             None,
             None,
         ),
+        (
+            "The strandings began in November, said the rescue group Project Jonah.",
+            "Project Jonah",
+            "organization",
+            "rescue group",
+            None,
+        ),
+        (
+            "It started with a surge in incidents, according to whale rescue group Project Jonah, with 140 pilot "
+            "whales beaching and dying on Stewart Island.",
+            "Project Jonah",
+            "organization",
+            "whale rescue group",
+            None,
+        ),
     ],
-    ids=["appos-at", "premodifier", "anonymous", "group", "organization"],
+    ids=[
+        "appos-at",
+        "premodifier",
+        "anonymous",
+        "group",
+        "organization",
+        "a-body-after-its-descriptor",
+        "according-to-a-body-after-its-descriptor",
+    ],
 )
 def test_speaker_parts(analyze, text, name, kind, role, affiliation):
     qs = [q for q in analyze(text).quotes if q.speaker is not None]

@@ -828,6 +828,39 @@ def _candidate(
     )
 
 
+def _with_name_after(doc: ParsedDoc, spk: tuple[int, int] | None, spk_start: int, ceil: int) -> tuple[int, int] | None:
+    """ "according to whale rescue group Project Jonah": a name right after the noun phrase, which a
+    parser may hang elsewhere, is the speaker's name; with no noun phrase parsed there, the words
+    up to the frame's comma are."""
+    if spk is None:
+        return _to_boundary(doc, spk_start, ceil)
+    end = spk[1]
+    while end < ceil and doc.words[end].ner in {"ORG", "PER", "PERSON"}:
+        end += 1
+    return spk[0], end
+
+
+# Words a clause before a mid-sentence "according to X" needs to be the claim ("G4S receives,
+# according to one report, $234 million …" is one claim cut in two).
+CLAUSE_WORDS = 5
+
+
+def _a_clause(doc: ParsedDoc, start: int, end: int) -> bool:
+    """ "it started with a surge in incidents" holds a finite verb; "with 140 whales beaching" does not."""
+    return any("VerbForm=Fin" in w.feats for w in doc.words[start:end])
+
+
+def _to_boundary(doc: ParsedDoc, start: int, ceil: int) -> tuple[int, int] | None:
+    """A short run of words before the frame's boundary that ends in a noun and holds no finite verb."""
+    end = ceil
+    while end > start and doc.words[end - 1].upos == "PUNCT":
+        end -= 1
+    words = doc.words[start:end]
+    if not 0 < len(words) <= 8 or words[-1].upos not in {"NOUN", "PROPN"}:
+        return None
+    return None if any("VerbForm=Fin" in w.feats for w in words) else (start, end)
+
+
 def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) -> list[Candidate]:
     """Find ``according to X`` attributions; the content is the rest of the sentence."""
     out: list[Candidate] = []
@@ -840,12 +873,14 @@ def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) ->
             if doc.words[a + 1].lower_text() != "to" or _inside(w.start, outer):
                 continue
             comma_after = next((j for j in range(a + 2, hi) if doc.words[j].text in {",", ";", "—"}), hi)
-            spk = right_np(doc, a + 1, ceil=comma_after)
+            spk = _with_name_after(doc, right_np(doc, a + 1, ceil=comma_after), a + 2, comma_after)
             frame_end = comma_after if spk is None else max(spk[1], min(comma_after, hi))
             frame_end = min(frame_end, comma_after)
             left = _trim(doc, lo, a)
             right = _trim(doc, frame_end, hi)
-            content = left if _content_words(doc, *left) >= _content_words(doc, *right) else right
+            longer = _content_words(doc, *left) >= _content_words(doc, *right)
+            clause = _content_words(doc, *left) >= CLAUSE_WORDS and _a_clause(doc, *left) and not _a_clause(doc, *right)
+            content = left if longer or clause else right
             if _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
             start, end = doc.words[content[0]].start, doc.words[content[1] - 1].end

@@ -462,3 +462,13 @@ def test_a_channel_before_a_clause_keeps_the_clause(analyze):
     text = "As stated in Davis' commentary, there are conflicting stories and many questions about his wife."
     contents = [q.content.text for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == "state"]
     assert contents and all("there are conflicting stories" in c for c in contents), contents
+
+
+def test_according_to_in_mid_sentence_keeps_the_clause(analyze):
+    """ "it started with a surge …, according to X, with 140 pilot whales …": the clause is the claim."""
+    text = (
+        "It started with a surge in incidents, according to whale rescue group Project Jonah, with 140 pilot "
+        "whales beaching and dying on Stewart Island."
+    )
+    (q,) = analyze(text).quotes
+    assert q.content.text == "It started with a surge in incidents"
