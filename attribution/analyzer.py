@@ -14,6 +14,7 @@ from .model import Article, ArticleResult, Cue, Quote, Source, Span, SpeakerMent
 from .nlp import ParsedDoc
 from .outlets import find_outlet
 from .quotes import Candidate, find_quotes, keep_only, pair_marks, paragraph_spans
+from .quotes.frame import not_said
 
 __all__ = ["Analyzer", "analyze_parsed", "analyze_text"]
 
@@ -86,9 +87,14 @@ def _quotes(
                 paragraph=max(0, sum(1 for s in para_starts if s <= c.start) - 1),
                 sentence=c.sentence,
                 confidence=c.confidence,
+                negated=quotes[c.continues].negated if c.continues is not None else _not_said(doc, c),
             )
         )
     return quotes
+
+
+def _not_said(doc: ParsedDoc, c: Candidate) -> bool:
+    return c.cue is not None and any(not_said(doc, k) for k in range(*c.cue))
 
 
 def _cue(doc: ParsedDoc, c: Candidate) -> Cue | None:

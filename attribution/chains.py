@@ -17,7 +17,7 @@ from .claims import ClaimItem
 from .coref import corpus_aliases, corpus_source_id, slug
 from .model import ArticleResult, Outlet, Quote, Source, SpeakerMention
 
-__all__ = ["Chain", "article_day", "canonical_names", "claim_items", "corpus_chains", "node_id"]
+__all__ = ["Chain", "article_day", "canonical_names", "claim_items", "claimed", "corpus_chains", "node_id"]
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -66,6 +66,11 @@ class Chain:
     @property
     def cue(self) -> str | None:
         return next((q.cue.lemma for q in self.quotes if q.cue is not None), None)
+
+    @property
+    def negated(self) -> bool:
+        """The article reports that this was not said ("declined to comment on …"): no claim."""
+        return self.quotes[0].negated
 
     @property
     def gender(self) -> str | None:
@@ -119,6 +124,11 @@ def corpus_chains(results: Sequence[ArticleResult]) -> list[Chain]:
                 src = sources.get(sp.source_id)
             chains.append(Chain(r, tuple(quotes), sp, sid, name, src))
     return chains
+
+
+def claimed(chains: Sequence[Chain]) -> list[Chain]:
+    """The chains that make a claim: not those the article reports as not said."""
+    return [c for c in chains if not c.negated]
 
 
 def claim_items(chains: Sequence[Chain]) -> list[ClaimItem]:

@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .chains import article_day, claim_items, corpus_chains
+from .chains import article_day, claim_items, claimed, corpus_chains
 from .claims import Claim, build_claims
 from .model import ArticleResult
 
@@ -27,7 +27,7 @@ def repeated_claims(
     ``speaker`` keeps the claims of speakers whose name contains it (case aside).
     """
     ordered = sorted(results, key=lambda r: (article_day(r.article.date) or "9999", r.article.id))
-    claims, _ = build_claims(claim_items(corpus_chains(ordered)))
+    claims, _ = build_claims(claim_items(claimed(corpus_chains(ordered))))
     wanted = speaker.casefold() if speaker else None
     keep = [
         c

@@ -18,7 +18,7 @@ from .names import dateline_end
 from .nlp import ParsedDoc, Word
 from .quotes import Candidate
 from .quotes.direct import word_range
-from .quotes.frame import NOUNISH, case_words, noun_phrase, snap_to_entities
+from .quotes.frame import NOUNISH, case_words, negates, noun_phrase, snap_to_entities
 from .speakers import human_noun
 
 __all__ = ["Encoder", "candidate_features", "mention_features", "mention_heads", "mention_span"]
@@ -28,7 +28,6 @@ _CLAUSE_RELS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "acl", "acl:re
 # Particles and prepositions that turn a cue verb into another sense ("charged … with", "called … out").
 _SENSE_WORDS = ("with", "for", "out", "off", "up", "on", "over", "about", "to", "into", "at")
 _PERSON = frozenset({"PER", "PERSON"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _PERSONAL = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 
 
@@ -81,7 +80,7 @@ def _cue_features(doc: ParsedDoc, c: Candidate, lex: Lexicon) -> dict[str, float
     for word in _SENSE_WORDS:
         f[f"cue_dep_{word}"] = float(word in kid_words)
     head = doc.words[w.head] if w.head >= 0 else None
-    f["cue_negated"] = float(any(k.lower_text() in _NEGATIONS or "Polarity=Neg" in k.feats for k in kids))
+    f["cue_negated"] = float(negates(kids))
     f["cue_modal"] = float(any(k.deprel == "aux" and k.lemma.lower() in MODAL_VERBS for k in kids))
     f["cue_infinitive"] = float(any(k.deprel == "mark" and k.lower_text() == "to" for k in kids))
     f["cue_subordinate"] = float(any(k.deprel == "mark" and k.lower_text() != "to" for k in kids))

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .chains import Chain, article_day, canonical_names, claim_items, corpus_chains, node_id
+from .chains import Chain, article_day, canonical_names, claim_items, claimed, corpus_chains, node_id
 from .claims import Claim, build_claims, link_paraphrases
 from .coref import corpus_aliases, slug, source_id
 from .errors import OutputError
@@ -177,7 +177,7 @@ def build_graph(results: Iterable[ArticleResult]) -> nx.DiGraph:
     canon = canonical_names(results, alias_map)
     for r in results:
         _add_affiliations(G, r, alias_map, canon)
-    chains = corpus_chains(results)
+    chains = claimed(corpus_chains(results))
     items = claim_items(chains)
     claims, claim_of = build_claims(items)
     for c in claims:

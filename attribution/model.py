@@ -152,6 +152,8 @@ class Quote:
     paragraph: int = 0
     sentence: int = 0
     confidence: float = 0.5
+    # the report says it was not said: "declined to comment on …", "would not say", "does not deny"
+    negated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -189,6 +191,7 @@ class Quote:
             "paragraph": self.paragraph,
             "sentence": self.sentence,
             "confidence": round(float(self.confidence), 3),
+            "negated": self.negated,
         }
 
     @classmethod
@@ -221,6 +224,7 @@ class Quote:
             paragraph=int(d.get("paragraph", 0)),
             sentence=int(d.get("sentence", 0)),
             confidence=float(d.get("confidence", 0.5)),
+            negated=bool(d.get("negated", False)),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 from pathlib import Path
 
@@ -165,6 +166,16 @@ def test_article_text_is_escaped_and_every_quote_is_marked():
     assert "Omar Haddad" in tip and "role: mayor" in tip and "cue: said" in tip and "confidence 0.90" in tip
     assert "gender: male" in tip
     assert "person · mayor · male" in doc.xpath("//*[@id='sources']//li")[0].text_content()
+
+
+def test_a_quotation_reported_as_not_said_is_marked_so():
+    result = make_result(XSS_TEXT)
+    q2 = dataclasses.replace(result.quotes[1], negated=True)
+    page = render_article(dataclasses.replace(result, quotes=(result.quotes[0], q2)))
+    doc = lxml.html.fromstring(page)
+    assert "not said" in doc.get_element_by_id("q2").get("data-tip")
+    assert "(not said)" in doc.get_element_by_id("row-q2").text_content()
+    assert "not said" not in doc.get_element_by_id("row-q1").text_content()
 
 
 def test_sources_get_distinct_labels_and_unattributed_quotes_their_own_entry():

@@ -47,6 +47,7 @@ def quotes(draw, i=0):
         paragraph=draw(st.integers(0, 99)),
         sentence=draw(st.integers(0, 999)),
         confidence=draw(st.floats(0, 1).map(lambda x: round(x, 3))),
+        negated=draw(st.booleans()),
     )
 
 
@@ -95,6 +96,7 @@ def test_contract_keys():
         "paragraph",
         "sentence",
         "confidence",
+        "negated",
     }
     assert d["quotes"][0]["cue"] is None and d["quotes"][0]["speaker"] is None
 

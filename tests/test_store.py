@@ -19,6 +19,7 @@ from attribution.model import (
     Span,
     SpeakerMention,
 )
+from attribution.report import report_rows
 from attribution.store import STORE_NAME, Store
 
 OLD_SCHEMA = """
@@ -50,7 +51,7 @@ def _result() -> ArticleResult:
     anon = SpeakerMention("an official", 10, 21, "official", SourceKind.ANONYMOUS, source_id="anon:official")
     quotes = (
         Quote("q1", QuoteKind.DIRECT, Span("We will win", 30, 41), speaker=sp),
-        Quote("q2", QuoteKind.INDIRECT, Span("talks stalled", 50, 63), speaker=anon),
+        Quote("q2", QuoteKind.INDIRECT, Span("talks stalled", 50, 63), speaker=anon, negated=True),
     )
     sources = (
         Source("person:jane-roe", "Jane Roe", SourceKind.PERSON, gender=Gender.FEMALE),
@@ -75,7 +76,7 @@ def test_old_store_opens_and_takes_new_columns(tmp_path):
         rows = store.db.execute("SELECT source_id, gender, anonymity_reason FROM sources ORDER BY source_id").fetchall()
         version = store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
     assert rows == [("anon:official", None, "not authorized to speak"), ("person:jane-roe", "female", None)]
-    assert version == "2"
+    assert version == "3"
 
 
 def test_export_carries_date_and_gender(tmp_path):
@@ -84,7 +85,12 @@ def test_export_carries_date_and_gender(tmp_path):
     r = CliRunner().invoke(app, ["export", str(tmp_path), "--format", "jsonl"])
     assert r.exit_code == 0, r.output
     rows = [orjson.loads(line) for line in r.stdout.splitlines()]
-    assert [(x["quote_id"], x["article_date"], x["speaker_gender"]) for x in rows] == [
-        ("q1", "2016-03-04", "female"),
-        ("q2", "2016-03-04", None),
+    assert [(x["quote_id"], x["article_date"], x["speaker_gender"], x["negated"]) for x in rows] == [
+        ("q1", "2016-03-04", "female", 0),
+        ("q2", "2016-03-04", None, 1),
     ]
+
+
+def test_the_terminal_report_marks_what_was_not_said():
+    rows = report_rows(_result())
+    assert [r["cue"] for r in rows] == ["", "(not said)"]

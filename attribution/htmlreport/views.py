@@ -193,6 +193,8 @@ def _tip(v: QuoteView) -> str:
     if q.outlet is not None:
         lines.append(f"outlet: {q.outlet.name}")
     lines.append(f"cue: {q.cue.text}" if q.cue else "cue: none")
+    if q.negated:
+        lines.append("not said: the article reports a refusal or a denial of saying it")
     lines.append(f"{q.id} · {q.kind} · confidence {q.confidence:.2f}")
     if q.continues:
         lines.append(f"continues {q.continues}")

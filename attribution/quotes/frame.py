@@ -6,6 +6,8 @@ the surface (the noun phrase next to the cue), because parsers err on long news 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..lexicon import ADDRESSEE_LEMMAS, SUBJECT_RELS, TIME_NOUNS, Lexicon
 from ..names import dateline_end
 from ..nlp import ParsedDoc, Word, subtree
@@ -114,6 +116,29 @@ def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
             if set_off and k < verb and all(doc.words[j].upos in {"ADV", "AUX", "PART"} for j in range(end, verb)):
                 return k
     return subjects[0] if subjects else None
+
+
+# Words that negate the verb they depend on, and verbs whose infinitive the speaker did not say.
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+REFUSALS = frozenset({"decline", "refuse"})
+
+
+def negates(words: Iterable[Word]) -> bool:
+    """Whether a verb's dependents ``words`` negate it ("does not deny", "won’t tell")."""
+    return any(w.lower_text() in NEGATIONS or "Polarity=Neg" in w.feats for w in words)
+
+
+def not_said(doc: ParsedDoc, cue: int) -> bool:
+    """The report says the speaker did not say it: the cue is negated ("does not deny", "never
+    said"), or the infinitive of a refusal or of a negated verb ("declined to comment", "would
+    not say", "refused to say")."""
+    if negates(doc.words[k] for k in doc.children(cue)):
+        return True
+    w = doc.words[cue]
+    if w.deprel != "xcomp" or w.head < 0:
+        return False
+    head = doc.words[w.head]
+    return head.lemma.lower() in REFUSALS or negates(doc.words[k] for k in doc.children(head.i))
 
 
 def passive(doc: ParsedDoc, cue: int) -> bool:

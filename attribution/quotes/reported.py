@@ -39,6 +39,7 @@ from .frame import (
     case_words,
     cue_lemma_of,
     cue_tier_of,
+    negates,
     noun_phrase,
     participle,
     passive,
@@ -216,7 +217,7 @@ def _when_spoken(doc: ParsedDoc, c: int, k: int) -> bool:
 
 def _a_question(doc: ParsedDoc, c: int, k: int) -> bool:
     """ "have not said when they would take up …": a negated cue or a modal clause asks *when*."""
-    negated = any(doc.words[g].lower_text() in {"not", "n't", "n’t", "never"} for g in doc.children(c))
+    negated = negates(doc.words[g] for g in doc.children(c))
     modal = any(doc.words[g].deprel == "aux" and doc.words[g].lemma.lower() in MODAL_VERBS for g in doc.children(k))
     return negated or modal
 

@@ -123,3 +123,25 @@ def test_frames_with_any_verb(analyze, text, cue, speaker):
 def test_still_speech_beside_the_senses_above(analyze, text, cue):
     """The rows above drop a call, an owned gerund and a participle's left clause; these keep theirs."""
     assert [q.cue.text for q in analyze(text).quotes if q.cue is not None] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text, lemma, negated",
+    [
+        ("A spokeswoman for the minister declined to comment on whether he has accepted the post.", "comment", True),
+        ("He refused to say whether the talks had failed.", "say", True),
+        ("The agency would not immediately describe the malfunction.", "describe", True),
+        ("But it won’t tell us what measures it is taking to improve its safety record.", "tell", True),
+        ("The Government does not deny that the legislation is flawed.", "deny", True),
+        ("She never said that the plan would work.", "say", True),
+        ("He said he would not resign over the scandal.", "say", False),
+        ("The ministry denied that its troops had crossed the border.", "deny", False),
+    ],
+    ids=["declined-to-comment", "refused-to-say", "would-not-describe", "wont-tell", "does-not-deny",
+         "never-said", "negation-in-the-content", "a-denial-is-said"],
+)  # fmt: skip
+def test_a_report_of_what_was_not_said_is_marked(analyze, text, lemma, negated):
+    """PolNeAR counts "declined to comment" as an attribution; the quotation says it was not said."""
+    (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == lemma]
+    assert q.negated is negated
+    assert q.to_dict()["negated"] is negated
