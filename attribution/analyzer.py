@@ -94,7 +94,9 @@ def _quotes(
 
 
 def _not_said(doc: ParsedDoc, c: Candidate) -> bool:
-    return c.cue is not None and any(not_said(doc, k) for k in range(*c.cue))
+    """ "“…, but it’s really not,” said X": a negation inside the content (a parser may hang it on the
+    cue) does not negate the cue."""
+    return c.cue is not None and any(not_said(doc, k, outside=(c.start, c.end)) for k in range(*c.cue))
 
 
 def _cue(doc: ParsedDoc, c: Candidate) -> Cue | None:

@@ -472,7 +472,7 @@ class _Resolver:
         kinds = {m.kind}
         if m.kind is SourceKind.GROUP:
             kinds = {SourceKind.GROUP, SourceKind.ORGANIZATION}
-        ent = self.subject_it(m) or self.named_thing_it(m)
+        ent = self.subject_it(m) or self.named_thing_it(m) or self.org_by_head(m)
         if ent is None:
             ent = self.gendered_person(m) if m.kind is SourceKind.PERSON else self.last_of(kinds, m.start)
         if ent is None and m.kind is SourceKind.PERSON:
@@ -504,6 +504,24 @@ class _Resolver:
             if _entity_subject(doc, j, sent.first, pos + len(name)):
                 return self.entity(SourceKind.ORGANIZATION, self.org_match(name))
         return None
+
+    def org_by_head(self, m: MentionInfo) -> _Entity | None:
+        """ "the conservation department" -> the latest source before it, an organisation whose name
+        holds that noun ("New Zealand Department of Conservation"), not merely the latest organisation."""
+        if not m.nominal or m.kind is not SourceKind.ORGANIZATION or not m.name.split():
+            return None
+        head = m.name.split()[-1].lower()
+
+        def holds(name: str) -> bool:  # as a word of the proper name: "Department", not "one company"
+            return head in [t.lower() for t in name.split() if t[:1].isupper()]
+
+        spoke = [
+            (e.last_pos, e.name)
+            for e in self.entities.values()
+            if e.kind is SourceKind.ORGANIZATION and e.last_pos <= m.start and holds(e.name)
+        ]
+        found = max(spoke, default=None)
+        return None if found is None else self.entity(SourceKind.ORGANIZATION, self.org_match(found[1]))
 
     def named_thing_it(self, m: MentionInfo) -> _Entity | None:
         """ "Roscosmos said … It said …": a one-word name that no *he* or *she* refers to, and

@@ -103,3 +103,15 @@ def test_a_name_the_article_makes_an_organisation_is_one_throughout(analyze):
     )
     result = analyze(text)
     assert [(s.name, str(s.kind)) for s in result.sources] == [("Uber", "organization")]
+
+
+@pytest.mark.stanza
+def test_an_organisation_nominal_takes_the_organisation_its_noun_names(analyze):
+    """ "the conservation department" is the Department of Conservation, not the last organisation."""
+    text = (
+        "Strandings have many causes, according to the New Zealand Department of Conservation. "
+        "The recent spate began in November, according to the rescue group Project Jonah. "
+        "The strandings have been described as “heartbreaking” by the conservation department."
+    )
+    q = next(q for q in analyze(text).quotes if q.content.text == "heartbreaking")
+    assert q.speaker is not None and q.speaker.name == "New Zealand Department of Conservation"

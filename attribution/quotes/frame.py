@@ -128,17 +128,20 @@ def negates(words: Iterable[Word]) -> bool:
     return any(w.lower_text() in NEGATIONS or "Polarity=Neg" in w.feats for w in words)
 
 
-def not_said(doc: ParsedDoc, cue: int) -> bool:
+def not_said(doc: ParsedDoc, cue: int, *, outside: tuple[int, int] = (0, 0)) -> bool:
     """The report says the speaker did not say it: the cue is negated ("does not deny", "never
     said"), or the infinitive of a refusal or of a negated verb ("declined to comment", "would
-    not say", "refused to say")."""
-    if negates(doc.words[k] for k in doc.children(cue)):
+    not say", "refused to say").  Words in the character span ``outside`` (the content) do not count."""
+
+    def negated(v: int) -> bool:
+        return negates(w for k in doc.children(v) if not outside[0] <= (w := doc.words[k]).start < outside[1])
+
+    if negated(cue):
         return True
     w = doc.words[cue]
     if w.deprel != "xcomp" or w.head < 0:
         return False
-    head = doc.words[w.head]
-    return head.lemma.lower() in REFUSALS or negates(doc.words[k] for k in doc.children(head.i))
+    return doc.words[w.head].lemma.lower() in REFUSALS or negated(w.head)
 
 
 def passive(doc: ParsedDoc, cue: int) -> bool:

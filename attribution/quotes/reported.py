@@ -847,8 +847,14 @@ CLAUSE_WORDS = 5
 
 
 def _a_clause(doc: ParsedDoc, start: int, end: int) -> bool:
-    """ "it started with a surge in incidents" holds a finite verb; "with 140 whales beaching" does not."""
+    """ "it started with a surge in incidents" holds a finite verb."""
     return any("VerbForm=Fin" in w.feats for w in doc.words[start:end])
+
+
+def _goes_on(doc: ParsedDoc, start: int, end: int) -> bool:
+    """ "with 140 whales beaching …": a phrase opened by a preposition, with no finite verb, goes on
+    the clause before the frame (a quotation after the frame is the claim itself)."""
+    return start < end and doc.words[start].upos == "ADP" and not _a_clause(doc, start, end)
 
 
 def _to_boundary(doc: ParsedDoc, start: int, ceil: int) -> tuple[int, int] | None:
@@ -880,7 +886,7 @@ def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) ->
             left = _trim(doc, lo, a)
             right = _trim(doc, frame_end, hi)
             longer = _content_words(doc, *left) >= _content_words(doc, *right)
-            clause = _content_words(doc, *left) >= CLAUSE_WORDS and _a_clause(doc, *left) and not _a_clause(doc, *right)
+            clause = _content_words(doc, *left) >= CLAUSE_WORDS and _a_clause(doc, *left) and _goes_on(doc, *right)
             content = left if longer or clause else right
             if _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue

@@ -472,3 +472,12 @@ def test_according_to_in_mid_sentence_keeps_the_clause(analyze):
     )
     (q,) = analyze(text).quotes
     assert q.content.text == "It started with a surge in incidents"
+
+
+def test_a_quotation_after_a_mid_sentence_according_to_is_the_claim(analyze):
+    text = (
+        "There would be a code including — according to the explanatory notes of the British Bill — “provision "
+        "to protect the public interest in the confidentiality of journalistic sources”."
+    )
+    (q,) = analyze(text).quotes
+    assert q.content.text.startswith("provision to protect")

@@ -135,10 +135,12 @@ def test_still_speech_beside_the_senses_above(analyze, text, cue):
         ("The Government does not deny that the legislation is flawed.", "deny", True),
         ("She never said that the plan would work.", "say", True),
         ("He said he would not resign over the scandal.", "say", False),
+        ("“People think it’s all protected and safe, but it’s really not,” said Patrick McHugh of the utility.",
+         "say", False),
         ("The ministry denied that its troops had crossed the border.", "deny", False),
     ],
     ids=["declined-to-comment", "refused-to-say", "would-not-describe", "wont-tell", "does-not-deny",
-         "never-said", "negation-in-the-content", "a-denial-is-said"],
+         "never-said", "negation-in-the-content", "negation-in-the-quotation", "a-denial-is-said"],
 )  # fmt: skip
 def test_a_report_of_what_was_not_said_is_marked(analyze, text, lemma, negated):
     """PolNeAR counts "declined to comment" as an attribution; the quotation says it was not said."""
