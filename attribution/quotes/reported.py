@@ -656,78 +656,104 @@ def find_reported(
     for sent in doc.sentences:
         if not sent.parsed:
             continue
-        lo, hi = sent.first, sent.last
-        for c in range(lo, hi):
-            if c in used:
-                continue
-            w = doc.words[c]
-            tier = cue_tier_of(w, lex, wider=settings.wider_cues)
-            if tier is None or _inside(w.start, outer):
-                continue
-            if w.deprel == "amod" and c > lo and doc.words[c - 1].upos in {"DET", "ADJ"}:
-                continue  # "the reported attack"
-            if _no_speaker_frame(doc, c) or _not_speech(doc, c, lo):
-                continue
-            if _free_relative(doc, c):
-                continue  # "what Obama says and promises"
-            paren = parenthetical(doc, c, lo, hi, lex)
-            if paren is not None:
-                pieces = [p for p in (paren.left, paren.right) if p is not None]
-                if sum(_content_words(doc, *p) for p in pieces) >= MIN_CONTENT_WORDS:
-                    out.extend(_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces)
-                continue
-            content = None if _inverted(doc, c, lo, hi) else _clausal_content(doc, c, tier, lo, hi, lex)
-            stance = cue_lemma_of(w, lex) in OBJECT_CONTENT_WIDER and not passive(doc, c)  # not "was endorsed by"
-            if content is None and tier == "wider" and not stance:
-                continue  # beliefs and intentions need a clausal content; a stance may take its object
-            inverted = _inverted(doc, c, lo, hi)
-            if content is None and not inverted:
-                right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
-                k = next((g for g in doc.children(c) if g > c and doc.words[g].upos in {"VERB", "AUX"}), c)
-                opens = _opens_when(doc, c, c + 1) or _opens_when(doc, c, right[0])
-                if opens and not _a_question(doc, c, k):
-                    continue  # "said when she resigned …": when, not what
-                to_inf = (
-                    right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
-                )
-                right = _after_leading_phrase(doc, right)
-                right = (right[0], _before_participle(doc, c, right[0], right[1], lex))
-                if (
-                    _content_words(doc, *right) >= MIN_CONTENT_WORDS
-                    and not to_inf
-                    and not (right[0] < hi and _participle_aside(doc, c, right[0]))
-                    and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
-                ):
-                    content = (right[0], _before_another_attribution(doc, c, right, lex, any_clause=True))
-            if content is None and (inverted or _finite_or_subject(doc, c, lex)):
-                end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
-                if end is not None and end > lo:
-                    left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
-                    # "The talks had failed, the minister said": the content is a clause, or a
-                    # phrase when the frame ends the sentence ("People like Scott, he said.")
-                    clause = any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left))
-                    framed = _framed(doc, left, lex) or _adverbial_of(doc, c, left)
-                    if (clause or _fragment_before(doc, c, left, hi)) and not framed:
-                        content = left
-            if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
-                continue
-            if content[0] > c:
-                content = _trim(doc, content[0], _before_coordinated_cue(doc, c, content, lex))
-                content = _trim(doc, content[0], _before_another_attribution(doc, c, content, lex))
-            if _main_predicate_follows(doc, c, content):
-                continue  # "Trump, speaking to veterans, said he would …": the main verb is the cue
-            content = (content[0], _own_clause_end(doc, c, content))
-            if _content_words(doc, *content) < MIN_CONTENT_WORDS:
-                continue
-            spk = speaker_span(doc, c, content=content)
-            if spk is None:
-                spk = _nominal_root_name(doc, lo, hi)  # the parse missed the main verb: the root names who speaks
-            if inverted and _name_ends_sentence(doc, c, hi):
-                spk = _trim(doc, c + 1, hi)  # "…, said Batchelder.", "…, noted NBC’s Dante Chinni."
-            if spk is None and REQUIRE_SPEAKER:
-                continue
-            out.append(_candidate(doc, content, c, spk, tier, outer, lex))
+        for c in range(sent.first, sent.last):
+            if c not in used:
+                out.extend(_cue_candidates(doc, c, sent.first, sent.last, outer, lex, settings))
     return out
+
+
+def _cue_candidates(
+    doc: ParsedDoc, c: int, lo: int, hi: int, outer: list[MarkPair], lex: Lexicon, settings: Settings
+) -> list[Candidate]:
+    """The reported-speech candidates of the word at ``c`` in the sentence ``[lo, hi)``, if it is a cue."""
+    w = doc.words[c]
+    tier = cue_tier_of(w, lex, wider=settings.wider_cues)
+    if tier is None or _inside(w.start, outer):
+        return []
+    if w.deprel == "amod" and c > lo and doc.words[c - 1].upos in {"DET", "ADJ"}:
+        return []  # "the reported attack"
+    if _no_speaker_frame(doc, c) or _not_speech(doc, c, lo) or _free_relative(doc, c):
+        return []  # "what Obama says and promises"
+    paren = parenthetical(doc, c, lo, hi, lex)
+    if paren is not None:
+        pieces = [p for p in (paren.left, paren.right) if p is not None]
+        if sum(_content_words(doc, *p) for p in pieces) < MIN_CONTENT_WORDS:
+            return []
+        return [_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces]
+    inverted = _inverted(doc, c, lo, hi)
+    content = None if inverted else _clausal_content(doc, c, tier, lo, hi, lex)
+    stance = cue_lemma_of(w, lex) in OBJECT_CONTENT_WIDER and not passive(doc, c)  # not "was endorsed by"
+    if content is None and tier == "wider" and not stance:
+        return []  # beliefs and intentions need a clausal content; a stance may take its object
+    if content is None and not inverted:
+        if _said_when(doc, c, hi):
+            return []  # "said when she resigned …": when, not what
+        content = _right_content(doc, c, hi, lex)
+    if content is None and (inverted or _finite_or_subject(doc, c, lex)):
+        content = _left_content(doc, c, lo, hi, inverted, lex)
+    content = _settled(doc, c, content, lex)
+    if content is None:
+        return []
+    spk = speaker_span(doc, c, content=content)
+    if spk is None:
+        spk = _nominal_root_name(doc, lo, hi)  # the parse missed the main verb: the root names who speaks
+    if inverted and _name_ends_sentence(doc, c, hi):
+        spk = _trim(doc, c + 1, hi)  # "…, said Batchelder.", "…, noted NBC’s Dante Chinni."
+    if spk is None and REQUIRE_SPEAKER:
+        return []
+    return [_candidate(doc, content, c, spk, tier, outer, lex)]
+
+
+def _said_when(doc: ParsedDoc, c: int, hi: int) -> bool:
+    """ "said when she resigned …": the words after the frame open with *when* and ask nothing."""
+    right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
+    k = next((g for g in doc.children(c) if g > c and doc.words[g].upos in {"VERB", "AUX"}), c)
+    opens = _opens_when(doc, c, c + 1) or _opens_when(doc, c, right[0])
+    return opens and not _a_question(doc, c, k)
+
+
+def _right_content(doc: ParsedDoc, c: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The words after the cue's frame (addressee, outlet, time), when they are no infinitive, no
+    participle aside and a noun-phrase content the cue takes."""
+    w = doc.words[c]
+    right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
+    to_inf = right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
+    right = _after_leading_phrase(doc, right)
+    right = (right[0], _before_participle(doc, c, right[0], right[1], lex))
+    if (
+        _content_words(doc, *right) >= MIN_CONTENT_WORDS
+        and not to_inf
+        and not (right[0] < hi and _participle_aside(doc, c, right[0]))
+        and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
+    ):
+        return right[0], _before_another_attribution(doc, c, right, lex, any_clause=True)
+    return None
+
+
+def _left_content(doc: ParsedDoc, c: int, lo: int, hi: int, inverted: bool, lex: Lexicon) -> tuple[int, int] | None:
+    """ "The talks had failed, the minister said": the clause before the frame, or a phrase when the
+    frame ends the sentence ("People like Scott, he said.")."""
+    end = c - 1 if inverted else _left_available(doc, c, speaker_span(doc, c), lo)
+    if end is None or end <= lo:
+        return None
+    left = _trim(doc, clause_start(doc, lo, end, after_conjunction=False), end)
+    clause = any(doc.words[j].upos in {"VERB", "AUX"} for j in range(*left))
+    framed = _framed(doc, left, lex) or _adverbial_of(doc, c, left)
+    return left if (clause or _fragment_before(doc, c, left, hi)) and not framed else None
+
+
+def _settled(doc: ParsedDoc, c: int, content: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
+    """Where a content ends: before a coordinated cue, another attribution or the end of its own
+    clause; ``None`` when too little is left or the sentence's main verb follows the cue."""
+    if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
+        return None
+    if content[0] > c:
+        content = _trim(doc, content[0], _before_coordinated_cue(doc, c, content, lex))
+        content = _trim(doc, content[0], _before_another_attribution(doc, c, content, lex))
+    if _main_predicate_follows(doc, c, content):
+        return None  # "Trump, speaking to veterans, said he would …": the main verb is the cue
+    content = (content[0], _own_clause_end(doc, c, content))
+    return content if _content_words(doc, *content) >= MIN_CONTENT_WORDS else None
 
 
 def _framed(doc: ParsedDoc, left: tuple[int, int], lex: Lexicon) -> bool:
