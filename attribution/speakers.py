@@ -690,7 +690,7 @@ def human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
             return True
         if w.rsplit("-", 1)[-1] in lex.gendered:  # "ex-wife", "daughter"
             return True
-    return bool(_AGENT.search(lemma))
+    return bool(_AGENT.search(lemma) or _AGENT.search(form[:-1] if form.endswith("s") else form))  # "elders"
 
 
 def _head_index(words: list, start: int) -> int:

@@ -72,6 +72,13 @@ ANY = object()  # a part this row does not test
             "whale rescue group",
             None,
         ),
+        (
+            "Indigenous elders say the knowledge of the tribes is being dismissed as overly spiritual.",
+            "Indigenous elders",
+            "group",
+            None,
+            None,
+        ),
     ],
     ids=[
         "appos-at",
@@ -81,6 +88,7 @@ ANY = object()  # a part this row does not test
         "organization",
         "a-body-after-its-descriptor",
         "according-to-a-body-after-its-descriptor",
+        "people-the-tagger-did-not-singularise",
     ],
 )
 def test_speaker_parts(analyze, text, name, kind, role, affiliation):

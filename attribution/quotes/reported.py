@@ -90,7 +90,14 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
         if time_end := _time_words(doc, j, hi):
             j = time_end  # "said Wednesday that", "said last month that"
             continue
-        if addressee and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper()):
+        if low == "for" and (time_end := _time_words(doc, j + 1, hi)):
+            j = time_end  # "have warned for years that", "said for the first time that"
+            continue
+        if (
+            addressee
+            and low != "that"
+            and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper())
+        ):
             j = _addressee_end(doc, j, hi)
             addressee = False
             continue
@@ -110,7 +117,8 @@ def _time_words(doc: ParsedDoc, j: int, hi: int) -> int:
     k = j
     while k < hi and doc.words[k].upos in {"DET", "ADJ"} and k - j < 2:
         k += 1
-    if k < hi and doc.words[k].lower_text() in TIME_NOUNS and doc.words[k].upos in {"NOUN", "PROPN"}:
+    time = k < hi and (doc.words[k].lower_text() in TIME_NOUNS or doc.words[k].lemma.lower() in TIME_NOUNS)
+    if time and doc.words[k].upos in {"NOUN", "PROPN"}:
         possessive = k + 1 < hi and doc.words[k + 1].lower_text() in {"'s", "’s"}
         return 0 if possessive else k + 1  # "called last year's tax bill …": a modifier, not a time
     return 0

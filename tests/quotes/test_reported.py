@@ -481,3 +481,16 @@ def test_a_quotation_after_a_mid_sentence_according_to_is_the_claim(analyze):
     )
     (q,) = analyze(text).quotes
     assert q.content.text.startswith("provision to protect")
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Deficit hawks have warned for years that a day of reckoning is coming.", "that a day of reckoning is coming"),
+        ("She said for the first time that she would run for the seat.", "that she would run for the seat"),
+    ],
+    ids=["for-years", "for-the-first-time"],
+)  # fmt: skip
+def test_a_duration_after_the_cue_is_frame(analyze, text, content):
+    (q,) = [q for q in analyze(text).quotes if q.cue is not None]
+    assert q.content.text == content
