@@ -551,7 +551,7 @@ def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
         return True
     if subj is None and c == lo and w.text == "Say":
         return True  # "Say Mexico demanded that …": suppose, not speech
-    if w.head >= lo and doc.words[w.head].lemma.lower() == "let" and doc.words[w.head + 1].lower_text() in {"'s", "us"}:
+    if c - 2 >= lo and doc.words[c - 2].lower_text() == "let" and doc.words[c - 1].lower_text() in {"'s", "us"}:
         return True  # "First, let’s say what the sale is not": the writer supposes
     if subj is None and w.deprel == "advcl" and c < w.head and any(k.lower_text() == "to" for k in kids if k.i < c):
         return True  # "To answer this question, the scientists asked …": a purpose, not a report
