@@ -490,7 +490,7 @@ class _Resolver:
     def subject_it(self, m: MentionInfo) -> _Entity | None:
         """ "Beijing will “seriously” implement the sanctions, it said": an organisation or place that
         is a subject earlier in the pronoun's own sentence, outside quotation marks, is what *it* is."""
-        if not m.pronoun or m.mention.lower() != "it":
+        if not _is_it(m):
             return None
         doc = self.doc
         k = word_at(doc, m.start)
@@ -527,7 +527,7 @@ class _Resolver:
         """ "Roscosmos said … It said …": a one-word name that no *he* or *she* refers to, and
         that *it* refers to after it (no organisation came between), is an organisation, whatever
         a tagger called it."""
-        if not m.pronoun or m.mention.lower() != "it":
+        if not _is_it(m):
             return None
         last = self.last_of({SourceKind.ORGANIZATION, SourceKind.PERSON}, m.start)
         if last is None or last.kind is not SourceKind.PERSON or " " in last.name or self._a_persons(last):
@@ -639,6 +639,10 @@ class _Resolver:
         if m.pronoun:
             ent.pronouns.append(m.mention.lower())
         return ent
+
+
+def _is_it(m: MentionInfo) -> bool:
+    return m.pronoun and m.mention.lower() == "it"
 
 
 def _entity_subject(doc: ParsedDoc, j: int, first: int, end: int) -> bool:

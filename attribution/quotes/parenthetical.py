@@ -70,7 +70,7 @@ def parenthetical(doc: ParsedDoc, c: int, lo: int, hi: int, lex: Lexicon) -> Par
     right = _piece(doc, b + 1, hi)
     if right is not None and not _continues_content(doc, b + 1, lex):
         right = None  # ", who added …", ", a professor at Yale", ", and …": not the content
-    if right is None and (as_clause or not _has_finite(doc, *left)):
+    if right is None and (as_clause or not has_finite(doc, *left)):
         return None
     return Parenthetical(left, right, speaker)
 
@@ -150,7 +150,8 @@ def clause_start(doc: ParsedDoc, lo: int, end: int, *, after_conjunction: bool =
     return lo
 
 
-def _has_finite(doc: ParsedDoc, s: int, e: int) -> bool:
+def has_finite(doc: ParsedDoc, s: int, e: int) -> bool:
+    """Whether words ``[s, e)`` hold a finite verb ("it started with a surge" does)."""
     return any("VerbForm=Fin" in doc.words[j].feats for j in range(s, e))
 
 

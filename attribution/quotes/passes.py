@@ -175,11 +175,12 @@ _APART = 1_000_000
 def _story_paragraphs(text: str, paragraphs: list[tuple[int, int]], cands: list[Candidate]) -> list[int]:
     """Each candidate's paragraph, counting only the story's paragraphs: a caption or bullet line
     between a quotation and the next does not part them."""
-    story = [s for s, e in paragraphs if not text[s:e].lstrip().startswith(_LIST_ITEM)]
+    listed = [text[s:e].lstrip().startswith(_LIST_ITEM) for s, e in paragraphs]
+    story = [s for (s, _), li in zip(paragraphs, listed, strict=True) if not li]
     out = []
     for c in cands:
-        listed = any(s <= c.start < e and text[s:e].lstrip().startswith(_LIST_ITEM) for s, e in paragraphs)
-        out.append(max(0, sum(1 for s in story if s <= c.start) - 1) + (_APART if listed else 0))
+        apart = any(li and s <= c.start < e for (s, e), li in zip(paragraphs, listed, strict=True))
+        out.append(max(0, sum(1 for s in story if s <= c.start) - 1) + (_APART if apart else 0))
     return out
 
 

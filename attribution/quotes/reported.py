@@ -47,7 +47,7 @@ from .frame import (
     speaker_span,
 )
 from .marks import MarkPair
-from .parenthetical import clause_start, parenthetical
+from .parenthetical import clause_start, has_finite, parenthetical
 
 __all__ = ["find_according_to", "find_reported"]
 
@@ -880,15 +880,10 @@ def _with_name_after(doc: ParsedDoc, spk: tuple[int, int] | None, spk_start: int
 CLAUSE_WORDS = 5
 
 
-def _a_clause(doc: ParsedDoc, start: int, end: int) -> bool:
-    """ "it started with a surge in incidents" holds a finite verb."""
-    return any("VerbForm=Fin" in w.feats for w in doc.words[start:end])
-
-
 def _goes_on(doc: ParsedDoc, start: int, end: int) -> bool:
     """ "with 140 whales beaching …": a phrase opened by a preposition, with no finite verb, goes on
     the clause before the frame (a quotation after the frame is the claim itself)."""
-    return start < end and doc.words[start].upos == "ADP" and not _a_clause(doc, start, end)
+    return start < end and doc.words[start].upos == "ADP" and not has_finite(doc, start, end)
 
 
 def _to_boundary(doc: ParsedDoc, start: int, ceil: int) -> tuple[int, int] | None:
@@ -899,7 +894,7 @@ def _to_boundary(doc: ParsedDoc, start: int, ceil: int) -> tuple[int, int] | Non
     words = doc.words[start:end]
     if not 0 < len(words) <= 8 or words[-1].upos not in {"NOUN", "PROPN"}:
         return None
-    return None if any("VerbForm=Fin" in w.feats for w in words) else (start, end)
+    return None if has_finite(doc, start, end) else (start, end)
 
 
 def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) -> list[Candidate]:
@@ -920,7 +915,7 @@ def find_according_to(doc: ParsedDoc, outer: list[MarkPair], *, lex: Lexicon) ->
             left = _trim(doc, lo, a)
             right = _trim(doc, frame_end, hi)
             longer = _content_words(doc, *left) >= _content_words(doc, *right)
-            clause = _content_words(doc, *left) >= CLAUSE_WORDS and _a_clause(doc, *left) and _goes_on(doc, *right)
+            clause = _content_words(doc, *left) >= CLAUSE_WORDS and has_finite(doc, *left) and _goes_on(doc, *right)
             content = left if longer or clause else right
             if _content_words(doc, *content) < MIN_CONTENT_WORDS:
                 continue
