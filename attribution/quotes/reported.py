@@ -275,13 +275,9 @@ def _before_main_verb(doc: ParsedDoc, c: int, start: int, end: int) -> int:
         w = doc.words[b + 1]
         verb = w.head if w.upos == "AUX" else w.i
         finite = w.upos in {"VERB", "AUX"} and "VerbForm=Fin" in w.feats
-        if doc.words[b].text == "," and finite and not _subject_within(doc, verb, start):
+        if doc.words[b].text == "," and finite and not _has_subject(doc, verb, after=start):
             return b
     return end
-
-
-def _subject_within(doc: ParsedDoc, v: int, start: int) -> bool:
-    return any(start <= g and doc.words[g].deprel in SUBJECTS for g in doc.children(v))
 
 
 def _tense(doc: ParsedDoc, v: int) -> str:
@@ -395,8 +391,9 @@ def _form(w: Word) -> str:
     return "3sg" if "Person=3" in feats and "Number=Sing" in feats else "base"
 
 
-def _has_subject(doc: ParsedDoc, k: int) -> bool:
-    return any(doc.words[g].deprel in SUBJECTS for g in doc.children(k))
+def _has_subject(doc: ParsedDoc, k: int, *, after: int = 0) -> bool:
+    """Whether word ``k`` has a subject of its own (at word ``after`` or later)."""
+    return any(after <= g and doc.words[g].deprel in SUBJECTS for g in doc.children(k))
 
 
 def _participle_aside(doc: ParsedDoc, c: int, k: int) -> bool:
