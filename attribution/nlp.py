@@ -517,15 +517,22 @@ def _build(text: str, pieces: list[_Piece], tagged: dict[int, Any]) -> ParsedDoc
 
 
 def _select(text: str, pieces: list[_Piece], cue_forms: frozenset[str], marks: frozenset[str]) -> list[int]:
-    """Indices of the sentences that can hold an attribution: a quotation mark, or a cue word."""
-    keep = []
+    """Indices of the sentences that can hold an attribution: a quotation mark, or a cue word.
+
+    A sentence that opens with a quotation mark also keeps the sentence before it, which often
+    names the speaker of a quotation with no frame of its own ("Charles Schultze … once summed up
+    the danger with a metaphor. “It's not so much …”"): that name needs its tags.
+    """
+    keep: set[int] = set()
     for si, piece in enumerate(pieces):
         if not piece.words:
             continue
         span = text[piece.words[0][1] : piece.words[-1][2]]
         if any(w.lower().replace("’", "'") in cue_forms for w, _, _ in piece.words) or any(ch in marks for ch in span):
-            keep.append(si)
-    return keep
+            keep.add(si)
+            if span[:1] in marks and si > 0 and pieces[si - 1].words:
+                keep.add(si - 1)
+    return sorted(keep)
 
 
 def parse(texts: Sequence[str], settings: Settings) -> Iterator[ParsedDoc]:
@@ -595,7 +602,7 @@ class _Cache:
         self.dir = Path(settings.cache_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         models = resolve_models_dir(settings).resolve()
-        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|{_forms_digest()}|4"
+        self.salt = f"{models}|{stanza.__version__}|{settings.selective}|{settings.wider_cues}|{_forms_digest()}|5"
 
     def _path(self, text: str) -> Path:
         import hashlib

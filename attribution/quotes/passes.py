@@ -104,10 +104,16 @@ def link_continuations(
     pieces of reported speech around a parenthetical frame share their cue: the second continues.
     ``introduced[i]``: a person the paragraph of candidate ``i`` names as a subject before it
     ("Sen. Bernie Sanders … identified young voters' exhaustion … “The younger people are …”"),
-    who speaks a new quotation there rather than the previous paragraph's speaker.
+    who speaks a new quotation there rather than the previous paragraph's speaker, and speaks a
+    quotation with no quotation close enough before it to go on from.
     """
     out: list[Candidate] = []
     for i, c in enumerate(cands):
+        new = introduced[i] if introduced else None
+        if new is not None and c.cue is None and c.speaker is None and not _continues_nearby(out, paragraph_of, i):
+            # "Charles Schultze … once summed up the danger with a metaphor. “It's not so much …”"
+            out.append(replace(c, speaker=new, frame=new, confidence=min(c.confidence, 0.7)))
+            continue
         if c.kind is not QuoteKind.DIRECT and i > 0 and c.cue is not None and c.cue == out[i - 1].cue:
             # "The difference, Mr. Warner said, was that …": the piece after the frame
             first = out[i - 1].continues if out[i - 1].continues is not None else i - 1
@@ -128,7 +134,6 @@ def link_continuations(
                         c, continues=first, cue=None, speaker=prev.speaker, frame=prev.frame, confidence=confidence
                     )
                 elif bare and 0 < gap <= CONTINUATION_PARAGRAPHS:
-                    new = introduced[i] if introduced else None
                     link = first if new is None and prev.kind is QuoteKind.DIRECT else None
                     c = replace(
                         c,
@@ -139,6 +144,13 @@ def link_continuations(
                     )
         out.append(c)
     return out
+
+
+def _continues_nearby(out: list[Candidate], paragraph_of: list[int], i: int) -> bool:
+    """Whether a quotation with a speaker or cue comes before candidate ``i`` close enough for
+    ``i`` to go on from it (the paragraphs ``link_continuations`` lets a speaker run on)."""
+    prev = next((j for j in range(len(out) - 1, -1, -1) if out[j].speaker is not None or out[j].cue is not None), None)
+    return prev is not None and paragraph_of[i] - paragraph_of[prev] <= CONTINUATION_PARAGRAPHS
 
 
 def find_quotes(

@@ -250,6 +250,27 @@ def test_a_person_named_in_the_paragraph_speaks_its_quotation(analyze, second, s
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Charles Schultze, chairman of the Council of Economic Advisers in the Carter administration, once "
+         "summed up the danger of deficits with a metaphor. “It’s not so much a question of the wolf at the "
+         "door, but termites in the woodwork.”", "Charles Schultze"),
+        ("The coach, Maria Gonzalez, looked at the scoreboard and shook her head. “We just didn’t show up in "
+         "the second half.”", "Maria Gonzalez"),
+        # no person named before it: nobody to give the quotation to
+        ("The scoreboard told the story of the night. “We just didn’t show up in the second half.”", None),
+    ],
+    ids=["first-quotation-after-its-speaker", "after-an-apposed-name", "nobody-named"],
+)  # fmt: skip
+def test_a_first_quotation_speaks_for_the_person_its_paragraph_names(analyze, text, speaker):
+    """With no quotation before it, a quotation with no frame speaks for the person its paragraph
+    has just named as a subject. The sentence that names them is parsed although it holds no cue
+    word, because a sentence that opens with a quotation keeps the sentence before it."""
+    (q,) = analyze(text).quotes
+    assert (q.speaker.name if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
     "text, quoted, speech",
     [
         ("Rubio, who wrote “An American Son,” said little.", "An American Son,", False),
