@@ -216,7 +216,27 @@ def _after_preposition(doc: ParsedDoc, k: int) -> bool:
     j = k - 1
     while j >= 0 and doc.words[j].text[:1].isupper() and doc.words[j].sent == doc.words[k].sent:
         j -= 1
-    return j >= 0 and (doc.words[j].upos == "ADP" or doc.words[j].lower_text() in _PREPOSITIONS)
+    if j >= 0 and (doc.words[j].upos == "ADP" or doc.words[j].lower_text() in _PREPOSITIONS):
+        return True
+    return _apposed_to_oblique(doc, k)
+
+
+def _apposed_to_oblique(doc: ParsedDoc, k: int) -> bool:
+    """ "overseen by former U.N. secretary general Kofi Annan": a name right after a title that a
+    preposition governs, apposed to it, is oblique too (by the parse, when its sentence has one)."""
+    h = k
+    for _ in range(4):  # the name's parts hang on its first word
+        if doc.words[h].deprel not in {"flat", "flat:name", "compound"} or doc.words[h].head < 0:
+            break
+        h = doc.words[h].head
+    if doc.words[h].deprel != "appos" or doc.words[h].head < 0:
+        return False
+    title = doc.words[h].head
+    if not doc.words[title].deprel.startswith(("obl", "nmod")) or doc.words[title].deprel == "nmod:poss":
+        return False
+    if title > h or any(doc.words[j].upos == "PUNCT" for j in range(title + 1, h)):
+        return False  # "At the news conference, Manafort …": a comma parts them, the parse is not trusted
+    return any(doc.words[c].deprel == "case" and doc.words[c].upos == "ADP" and c < title for c in doc.children(title))
 
 
 def _described(doc: ParsedDoc, lex: Lexicon, told: Sequence[tuple[int, int]]) -> list[_Referent]:

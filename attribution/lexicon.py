@@ -90,6 +90,17 @@ CALL_OBJECTS = frozenset({"call", "phone", "telephone", "door", "cab", "taxi", "
 # Particles that make another verb of a cue ("wrote off", "called out", "pointed out" takes a clause).
 PARTICLE_RELS = frozenset({"compound:prt"})
 
+# Kin a name may be apposed to: in "a publicist for Thicke's son, Robin, said" the name is the
+# son's, not the speaker's (but "her mother, Fiona, said": the kin is the speaker).
+KIN_NOUNS = frozenset(
+    {
+        "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "child", "parent",
+        "grandson", "granddaughter", "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece",
+        "cousin", "spouse", "widow", "widower", "fiancé", "fiancée", "girlfriend", "boyfriend", "stepson",
+        "stepdaughter", "stepfather", "stepmother",
+    }
+)  # fmt: skip
+
 # Naming verbs before a quoted phrase mark a name or a scare quote, not speech
 # (known as “the capital of the revolution”).
 NAMING_LEMMAS = frozenset(

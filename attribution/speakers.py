@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import names
 from .gender import PERSON_TAGS
-from .lexicon import NAME_PARTICLES, Lexicon, default_lexicon
+from .lexicon import KIN_NOUNS, NAME_PARTICLES, Lexicon, default_lexicon
 from .model import SourceKind
 from .nlp import ParsedDoc
 
@@ -359,6 +359,13 @@ def _apposition(m: _Words) -> list[str]:
     last = len(toks) - 1 - toks[::-1].index(",")
     tail = m.words[last + 1 :]
     if tail and all(w.ner in {"PER", "PERSON"} for w in tail) and any(w.upos == "NOUN" for w in m.words[:last]):
+        if (
+            last > 1
+            and m.words[last - 1].lemma.casefold() in KIN_NOUNS
+            and any(w.upos == "NOUN" for w in m.words[: last - 1])
+        ):
+            m.words = m.words[:last]  # "A publicist for Thicke's son, Robin": the name is the son's
+            return []
         appos = toks[:last]  # "A lawyer for the news outlets, David Schulz": the name is last
         m.words = tail
         return appos
@@ -380,7 +387,9 @@ def _unnamed_of_named(m: _Words, i: int, affiliation: str | None, appos: list[st
     if any(w.upos == "PROPN" for w in words[: d + 2]):
         return None
     p = next((k for k in range(d + 1, min(len(words) - 1, d + 3)) if words[k].upos == "ADP"), None)
-    if p is None or lows[p] not in _EMPLOYER_PREPS | _PLACE_PREPS or not _one_name(m, p + 1):
+    if p is None or lows[p] not in _EMPLOYER_PREPS | _PLACE_PREPS:
+        return None
+    if not (_one_name(m, p + 1) or (lows[p] in _EMPLOYER_PREPS and _kin_of_named(m, p + 1))):
         return None
     head = words[p - 1]
     if head.upos != "NOUN" or lows[p - 1].endswith("s") or not human_noun(head.lemma.lower(), lows[p - 1], lex):
@@ -398,6 +407,19 @@ def _one_name(m: _Words, k: int) -> bool:
     Crisis Group", "Sydney"; not "Microsoft Frank Shaw")."""
     rest = [w for w in m.words[k:] if w.lower_text() not in _FUNCTION and w.lower_text() not in _DETERMINERS]
     return bool(rest) and all(_is_cap(w.text) and w.ner not in PERSON_TAGS for w in rest)
+
+
+def _kin_of_named(m: _Words, k: int) -> bool:
+    """Whether the words from ``k`` on are a named person's kin ("Thicke's son"): whom a
+    publicist or a lawyer works for."""
+    rest = [w for w in m.words[k:] if w.lower_text() not in _DETERMINERS]
+    own = next((n for n, w in enumerate(rest) if w.lower_text() in {"'s", "’s", "'"}), None)
+    return (
+        own is not None
+        and own + 2 == len(rest)
+        and all(_is_cap(w.text) for w in rest[:own])
+        and rest[-1].lemma.casefold() in KIN_NOUNS
+    )
 
 
 def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
@@ -790,9 +812,11 @@ def _role_and_affiliation(text: str, rest: list, lex: Lexicon) -> tuple[str | No
     return None, None
 
 
-def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]:
-    """ "a senior analyst at the International Crisis Group" -> role, affiliation."""
+def _split_appos(toks: list[str], lex: Lexicon, *, plain: bool = True) -> tuple[str | None, str | None]:
+    """ "a senior analyst at the International Crisis Group" -> role, affiliation.  ``plain``: the
+    words hold no clause, so a short noun phrase with no title word is a role too ("a plumber")."""
     lows = [t.lower() for t in toks]
+    determined = bool(lows) and (lows[0] in _DETERMINERS or lows[0] == "another")
     while lows and lows[0] in _DETERMINERS:
         toks, lows = toks[1:], lows[1:]
     owner = next((n for n, low in enumerate(lows) if low in {"'s", "’s"}), None)
@@ -806,9 +830,20 @@ def _split_appos(toks: list[str], lex: Lexicon) -> tuple[str | None, str | None]
             aff = _strip_det(_words_text(toks[n + 1 :]).split(" ,")[0].split(",")[0])  # an apposition ends it
             aff = _SECOND_ROLE.split(aff)[0]  # "the Urban Institute and a co-founder of …": a second role
             return (_words_text(toks[:n]) or None), (aff if aff[:1].isupper() else None)
-    if any(low in lex.title_words for low in lows):
-        return _words_text(toks) or None, None
+    if any(low in lex.title_words for low in lows) or (plain and determined and _descriptor(toks, lex)):
+        return _words_text(toks) or None, None  # "a plumber", "the coach", "a local resident"
     return None, None
+
+
+def _descriptor(toks: list[str], lex: Lexicon) -> bool:
+    """A short noun phrase after its determiner, ending in a lower-case noun, with no clause or
+    conjunction in it: "(a) plumber", "(the) local resident", "(a) Clinton appointee"."""
+    return (
+        1 <= len(toks) <= 4
+        and re.fullmatch(r"[a-z][a-z-]*", toks[-1]) is not None
+        and toks[-1] not in lex.org_words  # "the campaign": a body, not a role
+        and all(re.fullmatch(r"[A-Za-z][A-Za-z.-]*", t) and t.lower() not in lex.function_words for t in toks)
+    )
 
 
 _SECOND_ROLE = re.compile(r" and (?:a|an|the|its) (?=[a-z])")
@@ -845,11 +880,26 @@ def appositive_roles(doc: ParsedDoc, *, lex: Lexicon) -> dict[str, tuple[str | N
             k = j + 1
             while k < n and words[k].sent == words[i].sent and words[k].text not in {",", ";", "—", "(", ")"}:
                 k += 1
-            toks = [w.text for w in words[j + 1 : k]]
-            if 1 <= len(toks) <= 12 and toks[0].lower() in {"a", "an", "the"} | lex.title_words:
-                role, aff = _split_appos(toks, lex)
-                if role:
-                    name = doc.text[words[i].start : words[j - 1].end]
-                    out.setdefault(name, (_clean_role(role), _clean_role(aff)))
+            name = doc.text[words[i].start : words[j - 1].end]
+            for part in (words[j + 1 : k], _title_before(doc, i)):
+                toks = [w.text for w in part]
+                if 1 <= len(toks) <= 12 and toks[0].lower() in {"a", "an", "the"} | lex.title_words:
+                    clause = any(w.upos in {"VERB", "AUX", "PRON"} for w in part)  # "the campaign has appeared"
+                    role, aff = _split_appos(toks, lex, plain=not clause)
+                    if role:
+                        out.setdefault(name, (_clean_role(role), _clean_role(aff)))
         i = j
     return out
+
+
+def _title_before(doc: ParsedDoc, i: int) -> list:
+    """ "The coach, Maria Gonzalez, said": the words that open the sentence before the comma in front of a name."""
+    words = doc.words
+    if i < 2 or words[i - 1].text != ",":
+        return []
+    k = i - 1
+    while k - 1 >= 0 and words[k - 1].sent == words[i].sent and words[k - 1].upos != "PUNCT":
+        k -= 1
+    starts = k == doc.sentences[words[i].sent].first
+    clause = any(w.upos in {"VERB", "AUX", "PRON"} for w in words[k : i - 1])  # "The editor I was talking to"
+    return words[k : i - 1] if starts and not clause else []

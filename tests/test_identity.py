@@ -77,11 +77,13 @@ def _parsed(settings, text: str, words: str):
          "Rachel Smith", "fellow", "Urban-Brookings Tax Policy Center"),
         ("“Don’t get nervous,” instructed Milton Velez, the agency’s district supervisor for Queens.",
          "Milton Velez", "district supervisor for Queens", None),
+        ("The coach, Maria Gonzalez, said the team was tired.", "Maria Gonzalez", "coach", None),
+        ("Tom Lee, a plumber, said the pipes froze.", "Tom Lee", "plumber", None),
     ],
     ids=["leader", "chief-executive", "attorney", "coach", "author", "dateline", "credit", "though", "no-doubling",
          "li-dot", "zero-width", "possessive", "appos-role", "appos-at", "qualified-title", "place-title",
          "name-after-descriptor", "affiliation-then-a-second-role", "hyphenated-affiliation",
-         "owner-then-a-place"],
+         "owner-then-a-place", "title-before-the-name", "plain-noun-apposition"],
 )  # fmt: skip
 def test_person_names_are_clean(analyze, text, name, role, affiliation):
     sp = _speaker(analyze(text))
@@ -188,6 +190,22 @@ def test_gender_as_the_text_states_it(analyze, text, gender):
     result = analyze(text)
     assert str(_source(result).gender) == gender
     assert str(_speaker(result).gender) == gender
+
+
+@pytest.mark.stanza
+def test_a_name_apposed_to_an_oblique_title_takes_no_pronoun(analyze):
+    """ "overseen by former U.N. secretary general Kofi Annan" is oblique: the *she* after it is the
+    subject's, and says nothing of Annan's gender."""
+    result = analyze(
+        "Aung San Suu Kyi met Obama on Wednesday. She thanked him for the support.\n\n"
+        "In response to international pressure, Suu Kyi recently presided over a first-of-its-kind political "
+        "summit of tribal groups and established a commission, overseen by former U.N. secretary general Kofi "
+        "Annan, to make recommendations on the ethnic clashes.\n\n“Unity also means prosperity, because people "
+        "fight over limited resources,” she said."
+    )
+    (q,) = result.quotes
+    assert (q.speaker.name, str(q.speaker.gender)) == ("Suu Kyi", "female")
+    assert all(s.name != "Kofi Annan" or str(s.gender) != "female" for s in result.sources)
 
 
 @pytest.mark.parametrize(
@@ -341,11 +359,14 @@ def test_a_written_acronym_starts_with_its_name():
         ("A researcher at Harvard University said the results were clear.", "researcher", "anonymous"),
         ("A teacher in Texas said the schools were closed.", "teacher in Texas", "anonymous"),
         ("Microsoft spokesman Frank Shaw said the company would appeal.", "Frank Shaw", "person"),
+        # a name apposed to kin is the kin's, not the speaker's; kin that is the speaker keeps it
+        ("A publicist for Thicke's son, Robin, said the actor suffered a heart attack.", "publicist", "anonymous"),
+        ("Her mother, Fiona, said the family was devastated.", "Fiona", "person"),
     ],
     ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
          "name-after-comma", "relational-word", "count-of", "conjoined-names", "conjoined-nouns", "and-in-a-name",
          "percent-of-respondents", "panel", "unnamed-for-a-company", "unnamed-at-a-university",
-         "unnamed-in-a-place", "named-spokesman"],
+         "unnamed-in-a-place", "named-spokesman", "name-of-the-kin", "kin-named"],
 )  # fmt: skip
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))
