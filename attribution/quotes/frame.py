@@ -104,6 +104,25 @@ def participle(w: Word) -> bool:
     )
 
 
+def _stray_subject(doc: ParsedDoc, head: int, cue: int) -> int | None:
+    """ "Hicks found that many people, both military and civilian, told her …": a parser that
+    makes the cue a conjunct of the verb before it may hang the cue's subject on a verb after it;
+    a subject between the two verbs whose verb comes after the cue is the cue's own."""
+    stray = [
+        x
+        for x in range(head + 1, cue)
+        if doc.words[x].deprel in {"nsubj", "nsubj:pass"} and doc.words[x].head > cue
+        and doc.words[x].upos in NOUNISH
+    ]  # fmt: skip
+    if not stray:
+        return None
+    x = max(stray)
+    start, _ = noun_phrase(doc, x, limit=(head + 1, cue))
+    opens = doc.words[start - 1].upos in {"SCONJ", "PUNCT", "CCONJ"}  # "found that many people": a clause
+    between = any(doc.words[j].upos in {"VERB", "AUX"} for j in range(x + 1, cue))
+    return x if opens and not between else None
+
+
 def _subject_of(doc: ParsedDoc, verb: int) -> int | None:
     """The verb's subject; of two (a parser's "The officer …, police said" gives *said* both), the
     one set off by a comma or a dash whose phrase ends right before the verb, else the first (the two may be
@@ -292,7 +311,11 @@ def plausible_speaker(doc: ParsedDoc, span: tuple[int, int] | None) -> bool:
     if span is None:
         return False
     words = doc.words[span[0] : span[1]]
-    heads = [w for w in words if w.upos in NOUNISH and not (w.head >= 0 and span[0] <= w.head < span[1])]
+    heads = [  # a tagged name is a noun whatever its part of speech ("Earnest added", ADJ to one tagger)
+        w
+        for w in words
+        if (w.upos in NOUNISH or w.ner in {"PER", "ORG"}) and not (w.head >= 0 and span[0] <= w.head < span[1])
+    ]
     if not heads or words[0].upos in {"ADP", "SCONJ", "AUX"} or (len(words) == 1 and words[0].upos in {"CCONJ", "ADV"}):
         return False  # "Aren’t those the kinds of things libertarians say …": a question, not a speaker
     head = heads[0]
@@ -405,6 +428,8 @@ def speaker_span(doc: ParsedDoc, cue: int, *, content: tuple[int, int] | None = 
     if speaker_unsaid(doc, cue):
         return None
     subj = _subject_of(doc, cue)
+    if subj is None and w.deprel == "conj" and 0 <= w.head < cue and not participle(w):
+        subj = _stray_subject(doc, w.head, cue)  # not "…, saying …": a participle's subject is the clause's
     if subj is None and w.deprel in {"conj", "xcomp", "advcl"} and w.head >= 0:
         subj = _subject_of(doc, w.head)
     if subj is None and w.deprel == "acl" and participle(w) and w.head >= 0 and doc.words[w.head].upos in NOUNISH:

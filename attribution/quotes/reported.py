@@ -96,7 +96,7 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
         if (
             addressee
             and low != "that"
-            and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper())
+            and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper() or _mistagged_noun(doc, j))
         ):
             j = _addressee_end(doc, j, hi)
             addressee = False
@@ -110,6 +110,15 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
                 continue
         break
     return j
+
+
+def _mistagged_noun(doc: ParsedDoc, j: int) -> bool:
+    """ "told reporters the plan would pass": a finite verb with no subject right after an
+    addressee cue is a noun the tagger took for a verb (the addressee)."""
+    x = doc.words[j]
+    if x.upos != "VERB" or "VerbForm=Fin" not in x.feats or not x.text.islower():
+        return False
+    return not any(doc.words[k].deprel in SUBJECTS for k in doc.children(j))
 
 
 def _time_words(doc: ParsedDoc, j: int, hi: int) -> int:

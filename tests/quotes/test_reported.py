@@ -111,6 +111,35 @@ pytestmark = pytest.mark.stanza
             "Bill Clinton",
             "the Affordable Care Act",
         ),
+        # a name the tagger calls an adjective still speaks
+        (
+            "Earnest added that Netanyahu’s election-eve disavowal of a two-state solution for Israelis and "
+            "Palestinians would force the administration to reconsider its approach.",
+            "indirect",
+            "add",
+            "Earnest",
+            "that Netanyahu’s",
+        ),
+        # the parser hangs the cue's subject on the content's verb
+        (
+            "After that, Hicks found that many people, both military and civilian, told her they did not find the "
+            "picture offensive.",
+            "indirect",
+            "tell",
+            "people",
+            "they did not",
+        ),
+        # but a participle's subject is its clause's, not one the parser hangs on the content
+        (
+            "Podesta reiterated that approach in his interview last week, saying Clinton was committed to a "
+            "50-state strategy.",
+            "indirect",
+            "say",
+            "Podesta",
+            "Clinton was",
+        ),
+        # "reporters" tagged as a verb is still the addressee
+        ("The mayor told reporters the plan would pass.", "indirect", "tell", "mayor", "the plan would"),
     ],
     ids=[
         "said-that",
@@ -134,6 +163,10 @@ pytestmark = pytest.mark.stanza
         "a-phrase-the-frame-ends",
         "echoed-statements",
         "the-subject-after-a-dateline-dash",
+        "a-name-tagged-adjective",
+        "a-subject-hung-on-the-content",
+        "not-for-a-participle",
+        "an-addressee-tagged-verb",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
