@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from . import nlp
 from .config import Settings
@@ -10,7 +11,7 @@ from .coref import Resolved
 from .decisions import Decisions, default_decisions
 from .identity import attribute_speakers, with_affiliations
 from .lexicon import THING_SENSE_LEMMAS, Lexicon, default_lexicon
-from .model import Article, ArticleResult, Cue, Quote, Source, Span, SpeakerMention
+from .model import Article, ArticleResult, Cue, Quote, QuoteKind, Source, Span, SpeakerMention
 from .nlp import ParsedDoc
 from .outlets import find_outlet
 from .quotes import Candidate, find_quotes, keep_only, pair_marks, paragraph_spans
@@ -40,7 +41,7 @@ def analyze_parsed(
     resolved = attribute_speakers(doc, cands, lex=lex)
     keep = [not _thing_sense(c, r) for c, r in zip(cands, resolved, strict=True)]
     if not all(keep):
-        cands = keep_only(cands, keep)
+        cands = keep_only(_direct_stays(cands, keep), keep)
         resolved = attribute_speakers(doc, cands, lex=lex)
     quotes = _quotes(doc, cands, resolved, paragraphs, lex)
     by_source: dict[str, list[str]] = {}
@@ -55,6 +56,20 @@ def analyze_parsed(
         sources=tuple(with_affiliations(list(sources.values()), doc.text, lex)),
         quote_ids_by_source={k: tuple(v) for k, v in by_source.items()},
     )
+
+
+def _direct_stays(cands: list[Candidate], keep: list[bool]) -> list[Candidate]:
+    """A quotation that only went on from a dropped report stays, speaker unknown: the thing that
+    "told the story" said nothing, but the quotation after it is still a quotation.  Marks it
+    kept in ``keep``."""
+    out = []
+    for k, c in enumerate(cands):
+        first = c.continues
+        if first is not None and not keep[first] and c.kind is QuoteKind.DIRECT and cands[first].kind is not c.kind:
+            c = replace(c, continues=None, speaker=None, frame=None)
+            keep[k] = True
+        out.append(c)
+    return out
 
 
 def _thing_sense(c: Candidate, r: Resolved | None) -> bool:

@@ -52,6 +52,9 @@ ADDRESSEE_LEMMAS = frozenset(
     {"tell", "ask", "inform", "assure", "warn", "remind", "urge", "brief", "promise", "advise", "notify", "write"}
 )
 
+# Objects of an addressee verb that are what was told, not whom ("told the story of …", "tell the truth").
+TOLD_THINGS = frozenset({"story", "truth", "lie", "joke", "tale", "secret", "anecdote", "fib"})
+
 # Nouns of time: a phrase headed by one is when something was said, never who said it.
 TIME_NOUNS = frozenset(
     {

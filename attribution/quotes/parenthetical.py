@@ -6,6 +6,8 @@
   * The plastic is less susceptible, said the officials, who added …
                                                      a relative clause describes the speaker:
                                                      the content is the part before the frame
+  * As the authors explain, research … shows that …  a frame opening the sentence with *as*:
+                                                     the content is all after its comma
 
 Parsers attach such frames every way (the cue as root with the content's subject as its own,
 the speaker as an object, the content as a conjunct), so the shape is read from the words: a
@@ -37,7 +39,7 @@ _NP_UPOS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "CCONJ", "AD
 class Parenthetical:
     """Word ranges of a parenthetical frame: content before and after it, and the speaker."""
 
-    left: tuple[int, int]
+    left: tuple[int, int] | None
     right: tuple[int, int] | None
     speaker: tuple[int, int]
 
@@ -47,6 +49,9 @@ def parenthetical(doc: ParsedDoc, c: int, lo: int, hi: int, lex: Lexicon) -> Par
     w = doc.words[c]
     if w.lemma.lower() in NAMING_LEMMAS or not _finite(doc, c):
         return None  # "as The Daily Beast called them, …"; "Trump, speaking to veterans, said …"
+    opening = _as_opening(doc, c, lo, hi)
+    if opening is not None:
+        return opening
     a = next((k for k in range(c - 1, lo - 1, -1) if doc.words[k].text in _STOPS), None)
     b = next((k for k in range(c + 1, hi) if doc.words[k].text in _STOPS), None)
     if a is None or b is None or a <= lo or b >= hi - 1 or doc.words[a].text not in _PAIRED:
@@ -73,6 +78,20 @@ def parenthetical(doc: ParsedDoc, c: int, lo: int, hi: int, lex: Lexicon) -> Par
     if right is None and (as_clause or not has_finite(doc, *left)):
         return None
     return Parenthetical(left, right, speaker)
+
+
+def _as_opening(doc: ParsedDoc, c: int, lo: int, hi: int) -> Parenthetical | None:
+    """ "As the authors explain, research … shows that …": *as*, a short noun phrase and the cue
+    open the sentence and a comma ends the frame; the clause after it is the content."""
+    if doc.words[lo].lower_text() != "as" or not 1 <= c - lo - 1 <= MAX_SPEAKER_WORDS:
+        return None
+    if c + 2 >= hi or doc.words[c + 1].text != "," or doc.words[c + 2].text in _QUOTE_MARKS:
+        return None  # "As he put it, “…”": the quotation's own frame
+    speaker = _trim_frame(doc, lo + 1, c)
+    if speaker is None or not _noun_phrase(doc, *speaker):
+        return None
+    right = _piece(doc, c + 2, hi)
+    return None if right is None or not has_finite(doc, *right) else Parenthetical(None, right, speaker)
 
 
 def _finite(doc: ParsedDoc, c: int) -> bool:

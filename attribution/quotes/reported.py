@@ -27,6 +27,7 @@ from ..lexicon import (
     PARTICLE_RELS,
     PHRASAL_SPEECH,
     TIME_NOUNS,
+    TOLD_THINGS,
     Lexicon,
 )
 from ..model import CueTier, QuoteKind
@@ -98,7 +99,10 @@ def _skip_frame_right(doc: ParsedDoc, cue: int, hi: int) -> int:
             and low != "that"
             and (x.upos in NOUNISH | {"DET", "ADJ"} or x.ner is not None or x.text.isupper() or _mistagged_noun(doc, j))
         ):
-            j = _addressee_end(doc, j, hi)
+            end = _addressee_end(doc, j, hi)
+            if any(doc.words[k].lemma.lower() in TOLD_THINGS for k in range(j, end)):
+                break  # "told the story of …": what was told, not whom
+            j = end
             addressee = False
             continue
         if low in _FRAME_PREPS and j + 1 < hi and doc.words[j + 1].upos in NOUNISH | {"DET", "ADJ", "NUM"}:
@@ -135,7 +139,8 @@ def _time_words(doc: ParsedDoc, j: int, hi: int) -> int:
 
 def _addressee_end(doc: ParsedDoc, j: int, hi: int) -> int:
     """End of the addressee after a tell-verb: a proper name ("AP", "VICE News") or a short
-    common noun phrase ("reporters", "the committee"), stopping where a new phrase starts."""
+    common noun phrase ("reporters", "the committee", "the state of New York"), stopping where a
+    new phrase starts."""
     k = j
     if doc.words[j].text[:1].isupper() and doc.words[j].upos != "DET":
         while k < hi and (doc.words[k].text[:1].isupper() or doc.words[k].upos == "PROPN"):
@@ -153,7 +158,28 @@ def _addressee_end(doc: ParsedDoc, j: int, hi: int) -> int:
         k += 1
         if seen_noun and w.upos == "PRON":
             break
+    if seen_noun and k + 1 < hi and doc.words[k].lower_text() == "of":
+        k = _of_addressee_end(doc, k, hi)
     return max(k, j + 1)
+
+
+def _of_addressee_end(doc: ParsedDoc, k: int, hi: int) -> int:
+    """ "the state of New York", "members of Congress", "the head of the agency that …": an *of*
+    phrase goes on the addressee when it is a name, or when *that* follows it ("warned residents
+    of the danger": the danger is what they were warned of)."""
+    m = k + 1
+    if doc.words[m].text[:1].isupper():
+        while m < hi and doc.words[m].text[:1].isupper():
+            m += 1
+        stop = next((n for n in range(m, hi) if doc.words[n].upos == "PUNCT"), hi)
+        clause = m < hi and (doc.words[m].lower_text() == "that" or has_finite(doc, m, stop))
+        return m if clause else k  # not "told the story of Florida tomato pickers", "ask Bayh of Indiana, …"
+    while m < hi and doc.words[m].upos in {"DET", "ADJ"}:
+        m += 1
+    n = m
+    while n < hi and doc.words[n].upos in {"NOUN", "PROPN"}:
+        n += 1
+    return n if n > m and n < hi and doc.words[n].lower_text() == "that" else k
 
 
 def _np_head(doc: ParsedDoc, j: int, hi: int) -> int:

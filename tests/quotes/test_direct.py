@@ -258,9 +258,12 @@ def test_a_person_named_in_the_paragraph_speaks_its_quotation(analyze, second, s
         ("The coach, Maria Gonzalez, looked at the scoreboard and shook her head. “We just didn’t show up in "
          "the second half.”", "Maria Gonzalez"),
         # no person named before it: nobody to give the quotation to
-        ("The scoreboard told the story of the night. “We just didn’t show up in the second half.”", None),
+        ("The lights went out over the stadium after the game. “We just didn’t show up in the second half.”",
+         None),
+        # a thing's "report" is dropped, the quotation after it stays
+        ("The revision added a headphone jack. “We just didn’t show up in the second half of the game.”", None),
     ],
-    ids=["first-quotation-after-its-speaker", "after-an-apposed-name", "nobody-named"],
+    ids=["first-quotation-after-its-speaker", "after-an-apposed-name", "nobody-named", "after-a-dropped-report"],
 )  # fmt: skip
 def test_a_first_quotation_speaks_for_the_person_its_paragraph_names(analyze, text, speaker):
     """With no quotation before it, a quotation with no frame speaks for the person its paragraph

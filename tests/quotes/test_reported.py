@@ -140,6 +140,33 @@ pytestmark = pytest.mark.stanza
         ),
         # "reporters" tagged as a verb is still the addressee
         ("The mayor told reporters the plan would pass.", "indirect", "tell", "mayor", "the plan would"),
+        # an addressee's "of" phrase: a name before a clause, or any noun before "that"
+        (
+            "It has now promised the state of New York that it will cap its surge prices.",
+            "indirect",
+            "promise",
+            "It",
+            "that it will",
+        ),
+        ("He told the head of the agency that he would resign.", "indirect", "tell", "He", "that he would"),
+        ("Officials warned residents of the danger of flooding.", "indirect", "warn", "Officials", "of the danger"),
+        (
+            "It told the story of Florida tomato pickers, a labor issue that Sanders had discovered.",
+            "indirect",
+            "tell",
+            "It",
+            "the story of Florida",
+        ),
+        ("Johnson told a joke about the rally.", "indirect", "tell", "Johnson", "a joke"),  # what, not whom
+        # a frame that opens the sentence with "as": all after its comma is the content
+        (
+            "As the authors explain, research conducted in both monkeys and humans shows that many of our "
+            "decisions take place before we are aware of them.",
+            "indirect",
+            "explain",
+            "authors",
+            "research conducted in both monkeys and humans shows",
+        ),
     ],
     ids=[
         "said-that",
@@ -167,6 +194,12 @@ pytestmark = pytest.mark.stanza
         "a-subject-hung-on-the-content",
         "not-for-a-participle",
         "an-addressee-tagged-verb",
+        "addressee-of-a-name",
+        "addressee-of-a-noun-before-that",
+        "not-of-what-they-were-warned-of",
+        "not-of-a-name-modifying-a-noun",
+        "told-a-joke",
+        "as-frame-opening-the-sentence",
     ],
 )
 def test_reported(analyze, text, kind, cue, speaker, content_start):
