@@ -543,6 +543,16 @@ def _no_speaker_frame(doc: ParsedDoc, c: int) -> bool:
     return not ((has_root_subject or nominal_root) and "VerbForm=Inf" not in feats)
 
 
+def _in_title(doc: ParsedDoc, c: int, lo: int, hi: int) -> bool:
+    """ "the work My Name as Though It Were Written on the Surface of the Moon": a capitalised cue
+    after a capitalised word, in a sentence that is not itself in title case (a headline is), is a
+    word of a title."""
+    if c == lo or not doc.words[c].text[:1].isupper() or not doc.words[c - 1].text[:1].isupper():
+        return False
+    words = [w.text for w in doc.words[lo:hi] if w.text[:1].isalpha()]
+    return sum(t[:1].isupper() for t in words) < 0.6 * len(words)
+
+
 def _not_speech(doc: ParsedDoc, c: int, lo: int) -> bool:
     """Uses of a cue word that report no speech: a noun ("a tsunami warning"), a passive with no
     clause and no agent ("was called for tripping"), a heading ("WATCH: … says"), "you tell me",
@@ -712,7 +722,7 @@ def _cue_candidates(
         return []
     if w.deprel == "amod" and c > lo and doc.words[c - 1].upos in {"DET", "ADJ"}:
         return []  # "the reported attack"
-    if _no_speaker_frame(doc, c) or _not_speech(doc, c, lo) or _free_relative(doc, c):
+    if _no_speaker_frame(doc, c) or _not_speech(doc, c, lo) or _free_relative(doc, c) or _in_title(doc, c, lo, hi):
         return []  # "what Obama says and promises"
     paren = parenthetical(doc, c, lo, hi, lex)
     if paren is not None:

@@ -67,6 +67,21 @@ def test_not_speech(analyze, text):
     assert analyze(text).quotes == ()
 
 
+def test_a_capitalised_cue_inside_a_title_is_a_word_of_the_title(settings):
+    """ "… My Name as Though It Were Written on the Surface of the Moon …": the rules alone propose
+    nothing (the learned keep/drop model is off, so the rule itself is what is tested); a headline
+    in title case keeps its cue."""
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    analyzer = Analyzer(replace(settings, learned=False))
+    title = "Bruce Nauman’s 1968 work My Name as Though It Were Written on the Surface of the Moon poked fun at it."
+    assert analyzer.analyze(Article(id="t", text=title)).quotes == ()
+    headline = analyzer.analyze(Article(id="h", text="Trump Says He Will Build A Wall On The Border"))
+    assert [q.cue.text for q in headline.quotes if q.cue] == ["Says"]
+
+
 def test_a_purpose_clause_before_the_frame_is_not_the_cue(analyze):
     qs = analyze("To explain the delay, the mayor said the trucks had broken down on the highway.").quotes
     assert [(q.cue.lemma, q.speaker.name, q.content.text) for q in qs] == [
