@@ -592,6 +592,10 @@ def _organization(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
     )
 
 
+# Plurals with no -s ("many people told her": a group, not one anonymous person).
+_PLURAL_FORMS = frozenset({"people", "men", "women", "children", "folks"})
+
+
 def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
     """A common-noun phrase: a document, an anonymous individual, a group, a nominal ("the analyst")."""
     words, lows, lex = m.words, m.lows, m.lex
@@ -600,7 +604,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     name = _description(m, i, head_i)
     if head in {"percent", "%"}:
         return m.info(_respondents(m, head_i), SourceKind.GROUP)  # "another 19 percent": respondents, a group
-    plural = lows[head_i].endswith("s") and not lows[head_i].endswith("ss")
+    plural = (lows[head_i].endswith("s") and not lows[head_i].endswith("ss")) or lows[head_i] in _PLURAL_FORMS
     if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
         return m.info(name + _naming_phrase(m, head_i, _DOCUMENT_PREPS), SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):

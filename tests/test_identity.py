@@ -362,11 +362,14 @@ def test_a_written_acronym_starts_with_its_name():
         # a name apposed to kin is the kin's, not the speaker's; kin that is the speaker keeps it
         ("A publicist for Thicke's son, Robin, said the actor suffered a heart attack.", "publicist", "anonymous"),
         ("Her mother, Fiona, said the family was devastated.", "Fiona", "person"),
+        # "people" is a plural with no -s: many of them are a group, not one anonymous person
+        ("Some people say the plan will fail.", "people", "group"),
+        ("A person familiar with the talks said the deal was close.", None, "anonymous"),
     ],
     ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
          "name-after-comma", "relational-word", "count-of", "conjoined-names", "conjoined-nouns", "and-in-a-name",
          "percent-of-respondents", "panel", "unnamed-for-a-company", "unnamed-at-a-university",
-         "unnamed-in-a-place", "named-spokesman", "name-of-the-kin", "kin-named"],
+         "unnamed-in-a-place", "named-spokesman", "name-of-the-kin", "kin-named", "people-plural", "a-person"],
 )  # fmt: skip
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))
