@@ -19,6 +19,7 @@ __all__ = [
     "clean_name",
     "dateline_end",
     "dedupe_runs",
+    "join_conjuncts",
     "short_form",
     "split_title",
     "strip_leading",
@@ -59,6 +60,18 @@ def clean_name(name: str) -> str:
             toks.pop()
         s = " ".join(toks)
     return dedupe_runs(s)
+
+
+def join_conjuncts(parts: list[str]) -> str:
+    """One name for conjoined speakers, as a list is written.
+
+    Examples:
+        >>> join_conjuncts(["United States", "Britain", "France"])
+        'United States, Britain and France'
+        >>> join_conjuncts(["India", "Pakistan"])
+        'India and Pakistan'
+    """
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def dedupe_runs(name: str) -> str:

@@ -14,7 +14,7 @@ from . import names
 from .gender import PERSON_TAGS
 from .lexicon import KIN_NOUNS, NAME_PARTICLES, Lexicon, default_lexicon
 from .model import SourceKind
-from .nlp import ParsedDoc
+from .nlp import ParsedDoc, Word
 
 __all__ = ["PRONOUN_KINDS", "MentionInfo", "acronym", "anonymity_reason", "appositive_roles", "describe_mention"]
 
@@ -135,7 +135,11 @@ def describe_mention(doc: ParsedDoc, span: tuple[int, int], *, lex: Lexicon, con
     i = _after_quantity(m)
     if i >= len(m.words):
         return m.info(_strip_det(m.mention), SourceKind.GROUP)
-    for step in (_unnamed_of_named, _group, _person, _person_after, _organization, _common):
+    head = _head_index(m.words, i)
+    steps = (_unnamed_of_named, _group, _person, _person_after, _organization, _common)
+    if _document_noun(m.words[head], m.lex) and not _is_cap(m.toks[head]):
+        steps = (_common,)  # "a 2014 study by Loyola Law School professor Justin Levitt": the study
+    for step in steps:
         info = step(m, i, affiliation, appos)
         if info is not None:
             if owner is not None and info.name and info.kind is not SourceKind.PERSON:
@@ -274,15 +278,17 @@ def _conjoined(m: _Words) -> MentionInfo | None:
     named by their conjuncts without determiners ("the Gannett newspaper chain" -> "Gannett …");
     *other* stays ("Joseph and other community members": guideline 6 of the canonical gold)."""
     cuts = [k for k, w in enumerate(m.words) if w.lower_text() == "and" and w.upos == "CCONJ" and w.ner in {None, "O"}]
-    if len(cuts) != 1 or ("," in m.toks[: cuts[0]] and m.words[cuts[0] - 1].text != ","):
+    if len(cuts) != 1:
         return None
     k = cuts[0]
-    parts = [m.words[:k], m.words[k + 1 :]]
+    parts = [*_listed(m.words[:k]), m.words[k + 1 :]]
+    if "," in m.toks[:k] and len(parts) == 2 and m.words[k - 1].text != ",":
+        return None
     if any(w.upos == "ADP" for w in parts[0]):
         return None  # "a 2014 study by Harvard and …": the conjunction is inside a modifier
     if not all(any(w.upos in {"NOUN", "PROPN"} for w in part) for part in parts):
         return None
-    names, owned = [], []
+    found, owned = [], []
     for part in parts:
         owned.append(bool(part) and part[0].lower_text() in {"his", "her"})  # "Trump and his aides"
         while part and (part[0].lower_text() in _DETERMINERS | _RELATIONAL - {"other"} or _punct(part[0])):
@@ -292,14 +298,34 @@ def _conjoined(m: _Words) -> MentionInfo | None:
         part = _after_role_nouns(part)  # "attorneys Tim Sweeney and Lisa Lagos": the role is not the name
         while part and _punct(part[-1]):
             part = part[:-1]
-        names.append(_lower_initial(m, part[0], m.join(part)) if part else "")
-    if not all(names):
+        found.append(_lower_initial(m, part[0], m.join(part)) if part else "")
+    if not all(found):
         return None
     parts_out = tuple(
         f"{m.words[k + 1].lower_text()} {n}" if o and i else n
-        for i, (n, o) in enumerate(zip(names, owned, strict=True))
+        for i, (n, o) in enumerate(zip(found, owned, strict=True))
     )
-    return m.info(" and ".join(names), SourceKind.GROUP, parts=parts_out)
+    return m.info(names.join_conjuncts(found), SourceKind.GROUP, parts=parts_out)
+
+
+def _listed(words: list) -> list[list]:
+    """ "the United States, Britain": the names of a list before its *and*, when each piece
+    between commas is a proper name (else the words as one piece)."""
+    pieces: list[list] = [[]]
+    for w in words:
+        if w.text == ",":
+            pieces.append([])
+        else:
+            pieces[-1].append(w)
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or not all(_proper(p) for p in pieces):
+        return [words]
+    return pieces
+
+
+def _proper(words: list) -> bool:
+    """A proper name's words: "the United States" (*United* tagged ADJ)."""
+    return words[-1].upos == "PROPN" and all(w.upos in {"PROPN", "DET"} or _is_cap(w.text) for w in words)
 
 
 def _after_role_nouns(part: list) -> list:
@@ -577,9 +603,6 @@ def _organization(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
     if not (is_org and any(_is_cap(t) for t in toks[i:])):
         return None
     end = len(toks)
-    head = _head_index(words, i)
-    if lows[head] in lex.document_nouns and not _is_cap(toks[head]):
-        return None  # "the Quinnipiac poll", "a 2014 study by Harvard …": a document
     k = end
     while k > i and (_is_cap(toks[k - 1]) or (lows[k - 1] in _FUNCTION and k < end)):
         k -= 1
@@ -605,7 +628,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     if head in {"percent", "%"}:
         return m.info(_respondents(m, head_i), SourceKind.GROUP)  # "another 19 percent": respondents, a group
     plural = (lows[head_i].endswith("s") and not lows[head_i].endswith("ss")) or lows[head_i] in _PLURAL_FORMS
-    if head in lex.document_nouns or lows[head_i] in lex.document_nouns:
+    if _document_noun(words[head_i], lex):
         return m.info(name + _naming_phrase(m, head_i, _DOCUMENT_PREPS), SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):
         return m.info(name, SourceKind.ANONYMOUS)
@@ -693,7 +716,7 @@ def _population_untagged(doc: ParsedDoc, pct: int, end: int) -> str | None:
     return None
 
 
-_DOCUMENT_PREPS = frozenset({"of", "by", "from", "on", "into"})
+_DOCUMENT_PREPS = frozenset({"of", "by", "from", "on", "into", "in"})
 _GROUP_PREPS = frozenset({"of", "with", "from", "in", "at", "for"})
 
 
@@ -706,6 +729,10 @@ def _naming_phrase(m: _Words, head_i: int, preps: frozenset[str]) -> str:
         return ""
     if any(w.upos in {"VERB", "AUX", "PRON", "SCONJ"} or _punct(w) for w in rest):
         return ""
+    if rest[0].lower_text() == "by" and len(rest) > 2:
+        title, name = names.split_title([w.text for w in rest[1:]], m.lex)
+        if title and name and any(w.ner in PERSON_TAGS for w in rest[-len(name) :]):
+            return f" by {' '.join(name)}"  # "a 2014 study by Loyola Law School professor Justin Levitt"
     return " " + m.join(rest)
 
 
@@ -717,6 +744,14 @@ def human_noun(lemma: str, form: str, lex: Lexicon) -> bool:
         if w.rsplit("-", 1)[-1] in lex.gendered:  # "ex-wife", "daughter"
             return True
     return bool(_AGENT.search(lemma) or _AGENT.search(form[:-1] if form.endswith("s") else form))  # "elders"
+
+
+def _document_noun(w: Word, lex: Lexicon) -> bool:
+    """Whether a noun names a kind of document; a plural the tagger left as its own lemma too
+    ("recent polls in …")."""
+    low = w.lower_text()
+    forms = {w.lemma.lower(), low, low[:-1] if low.endswith("s") and not low.endswith("ss") else low}
+    return bool(forms & lex.document_nouns)
 
 
 def _head_index(words: list, start: int) -> int:

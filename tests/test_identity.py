@@ -546,8 +546,13 @@ def test_a_shared_surname_names_the_person_its_paragraph_introduced_first(analyz
          "attorneys Tim Sweeney and Lisa Lagos", "Tim Sweeney and Lisa Lagos"),
         ("In a joint statement, both Roscosmos and NASA said the crew was safe.", "both Roscosmos and NASA",
          "Roscosmos and NASA"),
+        # a list before its "and" is one group, written as a list
+        ("Syria is the worst failure, as the United States, Britain and France support some rebels.",
+         "the United States, Britain and France", "United States, Britain and France"),
+        ("Germany, France, and Italy said the talks had failed.", "Germany, France, and Italy",
+         "Germany, France and Italy"),
     ],
-    ids=["role-before-names", "both"],
+    ids=["role-before-names", "both", "list", "list-serial-comma"],
 )  # fmt: skip
 def test_conjoined_speakers_are_named_without_roles_or_both(settings, text, mention, name):
     """Whichever words the chooser takes, a conjoined speaker's name holds only the conjuncts."""
@@ -848,3 +853,73 @@ def test_a_possessive_inside_the_affiliation_leaves_the_role_whole(analyze):
     )
     sp = _speaker(analyze(text))
     assert (sp.name, sp.role) == ("Ian Michaels", "spokesman")
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, cue, words",
+    [
+        # a parser that takes the "and" for one between clauses leaves the first names on a noun before
+        ("Mass atrocities continue in the Darfur region of Sudan as China and Russia support the government.",
+         "support", "China and Russia"),
+        ("The failure has been over Syria, with Russia backing the government as the United States, Britain "
+         "and France support some opposition groups.", "support", "the United States , Britain and France"),
+        # a slash joins one name ("Reuters/Ipsos"), which a parser may split into two subjects
+        ("The Reuters/Ipsos opinion poll said Clinton was ahead of Trump by four points.", "said",
+         "The Reuters / Ipsos opinion poll"),
+        # not: a name that is the object of the verb before the "and"
+        ("He met Obama and Clinton said the talks went well.", "said", "Clinton"),
+    ],
+    ids=["misparsed-and", "misparsed-list", "slash", "object-before-and"],
+)  # fmt: skip
+def test_the_speaker_words_of_a_misparsed_subject(settings, text, cue, words):
+    from dataclasses import replace
+
+    from attribution.quotes.frame import speaker_span
+
+    doc, (c, _) = _parsed(replace(settings, wider_cues=True), text, cue)
+    span = speaker_span(doc, c)
+    assert span is not None and " ".join(w.text for w in doc.words[span[0] : span[1]]) == words
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a plural the tagger left as its own lemma is still a document, with where it was taken
+        ("Recent polls in Pennsylvania and Virginia found that Clinton leads in both states.",
+         "polls in Pennsylvania and Virginia"),
+        # a study by a person is the study; the person's title stays out of its name
+        ("A 2014 study by Loyola Law School professor Justin Levitt found that voter impersonation is rare.",
+         "2014 study by Justin Levitt"),
+        ("A 2014 study by Harvard University found that voter impersonation is rare.",
+         "2014 study by Harvard University"),
+        # one piece of research called by another noun later keeps its first name (guideline 5)
+        ("A Reuters survey of voter lists found that thousands were removed. The study said the numbers were "
+         "highest in Democratic areas.", "Reuters survey of voter lists"),
+        # not another kind of document
+        ("A Reuters survey of voter lists found that thousands were removed. The statement said the numbers were "
+         "highest in Democratic areas.", "statement"),
+    ],
+    ids=["plural-poll", "study-by-a-person", "study-by-a-body", "research-by-another-noun", "not-a-statement"],
+)  # fmt: skip
+def test_documents_are_named_as_the_article_names_them(analyze_wider, text, name):
+    sp = _speaker_of_last(analyze_wider(text))
+    assert (sp.name, str(sp.kind)) == (name, "document")
+
+
+def _speaker_of_last(result):
+    q = [q for q in result.quotes if q.speaker is not None][-1]
+    return q.speaker
+
+
+@pytest.mark.stanza
+def test_a_clause_before_a_name_is_not_its_title(analyze):
+    """ "The judge agreed with Ivana Trump": *judge* is not Ivana Trump's title, so a headline's
+    *Judge* is not her."""
+    text = (
+        "Judge says divorce file stays sealed.\n\n"
+        "The judge agreed with Ivana Trump that there was no reason to intrude on her privacy."
+    )
+    q = next(q for q in analyze(text).quotes if q.content.text.startswith("divorce file"))
+    assert q.speaker is not None and q.speaker.name != "Ivana Trump"

@@ -363,9 +363,32 @@ def _joined_subjects(doc: ParsedDoc, subj: int, span: tuple[int, int]) -> tuple[
         (a, b), (c, d) = sorted([(first, last), (lo, hi)])
         split_name = c < b or (b == c and doc.words[b - 1].upos == "PROPN" and doc.words[c].upos == "PROPN")
         coordinated = c == b + 1 and doc.words[b].upos == "CCONJ"
-        if split_name or coordinated:
+        slashed = "/" in {doc.words[b - 1].text, doc.words[min(b, c)].text} and c <= b + 1  # "Reuters/Ipsos poll"
+        if split_name or coordinated or slashed:
             first, last = a, d
-    return first, last
+    return _conjuncts_before(doc, subj, (first, last))
+
+
+def _conjuncts_before(doc: ParsedDoc, subj: int, span: tuple[int, int]) -> tuple[int, int]:
+    """ "as China and Russia support …", "as the United States, Britain and France support …": a
+    parser that takes the *and* for one between clauses hangs the first conjuncts on a noun before;
+    names of the subject's entity type there, hanging on no verb, are part of the subject."""
+    first, last = span
+    cc, w = first - 1, doc.words[subj]
+    if cc < 1 or doc.words[cc].upos != "CCONJ" or doc.words[cc].head != w.head or w.ner in {None, "O"}:
+        return span
+    prev = doc.words[cc - 1]
+    if prev.upos != "PROPN" or prev.ner != w.ner or prev.head < 0 or doc.words[prev.head].upos in {"VERB", "AUX"}:
+        return span
+    top = prev.i
+    while doc.words[top].deprel in {"conj", "list"} and 0 <= doc.words[top].head < top:
+        top = doc.words[top].head
+    if doc.words[top].ner != w.ner:
+        return span
+    start = noun_phrase(doc, top, limit=(doc.sentences[w.sent].first, cc))[0]
+    while start < top and doc.words[start].deprel == "case":
+        start += 1  # "as China": not the preposition
+    return start, last
 
 
 def _nominal_head(doc: ParsedDoc, j: int) -> bool:
