@@ -14,7 +14,7 @@ from .lexicon import THING_SENSE_LEMMAS, Lexicon, default_lexicon
 from .model import Article, ArticleResult, Cue, Quote, QuoteKind, Source, Span, SpeakerMention
 from .nlp import ParsedDoc
 from .outlets import find_outlet
-from .quotes import Candidate, find_quotes, keep_only, pair_marks, paragraph_spans
+from .quotes import Candidate, find_quotes, keep_only, pair_marks, paragraph_spans, rules_keep
 from .quotes.frame import not_said
 
 __all__ = ["Analyzer", "analyze_parsed", "analyze_text"]
@@ -38,6 +38,8 @@ def analyze_parsed(
     cands = find_quotes(doc, pair_marks(article.text), paragraphs, lex=lex, settings=settings)
     if settings.learned:
         cands = (decisions or default_decisions()).apply(doc, cands, paragraphs, lex)
+    else:
+        cands = rules_keep(cands)
     resolved = attribute_speakers(doc, cands, lex=lex)
     keep = [not _thing_sense(c, r) for c, r in zip(cands, resolved, strict=True)]
     if not all(keep):

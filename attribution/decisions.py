@@ -23,7 +23,7 @@ import orjson
 from .features import Encoder, candidate_features, mention_features, mention_heads, mention_span
 from .lexicon import Lexicon
 from .nlp import ParsedDoc
-from .quotes import Candidate, keep_only, settle_speaker
+from .quotes import Candidate, keep_only, rules_keep, settle_speaker
 from .quotes.frame import passive_agent, speaker_unsaid
 from .speakers import describe_mention
 
@@ -86,9 +86,7 @@ class Decisions:
         """Choose speakers, then keep the candidates the classifier accepts (with its confidence)."""
         if self.speaker is not None:
             cands = self._speakers(doc, cands, lex)
-        if self.keep is not None:
-            cands = self._keep(doc, cands, paragraphs, lex)
-        return cands
+        return self._keep(doc, cands, paragraphs, lex) if self.keep is not None else rules_keep(cands)
 
     def _speakers(self, doc: ParsedDoc, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         assert self.speaker is not None

@@ -155,6 +155,7 @@ def _content_features(doc: ParsedDoc, c: Candidate) -> dict[str, float | str]:
         "content_ner_share": sum(x.ner is not None for x in cw) / max(1, len(cw)),
         "content_first_person": float(any(x.lower_text() in {"i", "we", "my", "our", "me", "us"} for x in cw)),
         "open_ended": float(c.open_ended),
+        "model_only": float(c.model_only),
         "continues": float(c.continues is not None),
     }
 

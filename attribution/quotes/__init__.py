@@ -2,7 +2,7 @@
 
 from .candidate import Candidate
 from .marks import MarkPair, MarkPairs, pair_marks, paragraph_spans
-from .passes import find_quotes, keep_only, settle_speaker
+from .passes import find_quotes, keep_only, rules_keep, settle_speaker
 
 __all__ = [
     "Candidate",
@@ -12,5 +12,6 @@ __all__ = [
     "keep_only",
     "pair_marks",
     "paragraph_spans",
+    "rules_keep",
     "settle_speaker",
 ]

@@ -29,3 +29,5 @@ class Candidate:
     continues: int | None = None  # index of the first piece in the candidate list
     confidence: float = 0.5
     open_ended: bool = False  # a quotation left open at its paragraph's end (it runs on)
+    # proposed for a learned keep/drop decision only ("supports the deal"): the rules alone drop it
+    model_only: bool = False

@@ -17,7 +17,7 @@ from .headline import find_headline_label
 from .marks import MarkPairs
 from .reported import find_according_to, find_reported
 
-__all__ = ["find_quotes", "link_continuations", "resolve_overlaps"]
+__all__ = ["find_quotes", "link_continuations", "resolve_overlaps", "rules_keep"]
 
 # Higher wins when two candidates claim the same text.
 PRIORITY = {QuoteKind.DIRECT: 3, QuoteKind.ACCORDING_TO: 2, QuoteKind.MIXED: 2, QuoteKind.INDIRECT: 1}
@@ -51,8 +51,8 @@ def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
     nested: set[int] = set()
     cuts: dict[int, int] = {}
     for i, c in enumerate(cands):
-        if c.cue is None:
-            continue
+        if c.cue is None or c.model_only:
+            continue  # a candidate only a model may keep takes no other's place
         for j, o in enumerate(cands):
             if o is c or o.cue is None or (o.kind is QuoteKind.DIRECT and o.tier == "speech"):
                 continue  # a belief cue inside a content is nested even before a quotation ("who feel that way, “…”")
@@ -79,7 +79,7 @@ def resolve_overlaps(cands: list[Candidate], doc: ParsedDoc) -> list[Candidate]:
             c = replace(c, end=c.start + len(text))
         trimmed.append(c)
     kept: list[Candidate] = []
-    for c in sorted(trimmed, key=lambda c: (-PRIORITY[c.kind], -(c.tier == "speech"), c.start)):
+    for c in sorted(trimmed, key=lambda c: (c.model_only, -PRIORITY[c.kind], -(c.tier == "speech"), c.start)):
         clash = False
         for k in kept:
             ov = _overlap(c, k)
@@ -413,3 +413,9 @@ def keep_only(cands: list[Candidate], keep: list[bool]) -> list[Candidate]:
         index[k] = len(out)
         out.append(replace(c, continues=None if c.continues is None else index[c.continues]))
     return out
+
+
+def rules_keep(cands: list[Candidate]) -> list[Candidate]:
+    """What the rules keep when no learned decision is made: all but the candidates proposed for a
+    model only."""
+    return keep_only(cands, [not c.model_only for c in cands])

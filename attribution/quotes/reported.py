@@ -12,6 +12,8 @@ Shapes handled (UD attaches reported speech both ways):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..config import Settings
 from ..gender import PERSON_TAGS
 from ..lexicon import (
@@ -732,9 +734,10 @@ def _cue_candidates(
         return [_candidate(doc, p, c, paren.speaker, tier, outer, lex) for p in pieces]
     inverted = _inverted(doc, c, lo, hi)
     content = None if inverted else _clausal_content(doc, c, tier, lo, hi, lex)
-    stance = cue_lemma_of(w, lex) in OBJECT_CONTENT_WIDER and not passive(doc, c)  # not "was endorsed by"
+    stance = _stance(doc, c, lex) if tier == "wider" else None
     if content is None and tier == "wider" and not stance:
         return []  # beliefs and intentions need a clausal content; a stance may take its object
+    model_only = content is None and stance == "model"
     if content is None and not inverted:
         if _said_when(doc, c, hi):
             return []  # "said when she resigned …": when, not what
@@ -751,7 +754,20 @@ def _cue_candidates(
         spk = _trim(doc, c + 1, hi)  # "…, said Batchelder.", "…, noted NBC’s Dante Chinni."
     if spk is None and REQUIRE_SPEAKER:
         return []
-    return [_candidate(doc, content, c, spk, tier, outer, lex)]
+    cand = _candidate(doc, content, c, spk, tier, outer, lex)
+    return [replace(cand, model_only=True) if model_only else cand]
+
+
+def _stance(doc: ParsedDoc, c: int, lex: Lexicon) -> str | None:
+    """Whether a wider cue may take its noun-phrase object as content: ``"rule"`` for the stances
+    whose object is what they report ("endorsed Cruz", "citing low growth"), ``"model"`` for any
+    other wider cue with an object ("supports the deal", "rejected the plan", "a poll shows a
+    drop"), which only a learned decision may keep; never when passive ("was endorsed by")."""
+    if passive(doc, c):
+        return None
+    if cue_lemma_of(doc.words[c], lex) in OBJECT_CONTENT_WIDER:
+        return "rule"
+    return "model" if any(doc.words[k].deprel == "obj" for k in doc.children(c)) else None
 
 
 def _said_when(doc: ParsedDoc, c: int, hi: int) -> bool:

@@ -560,3 +560,37 @@ def test_a_quotation_after_a_mid_sentence_according_to_is_the_claim(analyze):
 def test_a_duration_after_the_cue_is_frame(analyze, text, content):
     (q,) = [q for q in analyze(text).quotes if q.cue is not None]
     assert q.content.text == content
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, lemma, content",
+    [
+        ("The group also supports the new trade deal with Mexico.", "support", "the new trade deal with Mexico"),
+        ("A Bloomberg poll shows a sharp drop in support for the party.", "show",
+         "a sharp drop in support for the party"),
+    ],
+    ids=["supports", "a-poll-shows"],
+)  # fmt: skip
+def test_a_wider_cue_with_an_object_is_proposed_for_the_model_only(settings, text, lemma, content):
+    """Rules propose, models decide: a belief or stance verb's noun-phrase object is a candidate
+    that only the learned keep/drop decision may keep; the rules alone, or no keep model, drop it."""
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article, nlp
+    from attribution.decisions import Decisions
+    from attribution.lexicon import default_lexicon
+    from attribution.quotes import find_quotes, pair_marks, paragraph_spans
+
+    wider = replace(settings, wider_cues=True)
+    doc = next(iter(nlp.parse([text], wider)))
+    cands = find_quotes(doc, pair_marks(text), paragraph_spans(text), lex=default_lexicon(), settings=wider)
+    assert [(c.model_only, text[c.start : c.end]) for c in cands] == [(True, content)]
+
+    def found(analyzer: Analyzer) -> list[str]:
+        qs = analyzer.analyze(Article(id="t", text=text)).quotes
+        return [q.content.text for q in qs if q.cue is not None and q.cue.lemma == lemma]
+
+    assert found(Analyzer(wider)) == [content]  # the shipped model keeps it
+    assert found(Analyzer(replace(wider, learned=False))) == []
+    assert found(Analyzer(wider, decisions=Decisions())) == []
