@@ -590,7 +590,7 @@ class _Resolver:
             if owned:
                 out.append(f"{rest} of {out[-1]}" if person else rest)
                 person = False
-            elif part[:1].isupper():
+            elif part[:1].isupper() and not self._body_name(part):
                 titled = self.titled_person(replace(m, name=part, mention=part, parts=()))
                 out.append(titled.name if titled else self.fullest_person(part, m.start))
                 person = titled is not None or out[-1] in known
@@ -598,6 +598,12 @@ class _Resolver:
                 out.append(part)
                 person = False
         return names.join_conjuncts(out)
+
+    def _body_name(self, name: str) -> bool:
+        """A conjunct that names a body, not a person: it holds an organisation word or a small
+        word no person's name has ("Citizens for Tax Justice", "Education Fund")."""
+        toks = [t.lower() for t in _tokens(name)]
+        return any(t in self.lex.org_words or t in {"for", "of", "the", "on"} for t in toks)
 
     def owned(self, m: MentionInfo) -> _Entity | None:
         """ "Her daughter" -> *daughter of Amelize Joseph*, "Ivana Trump's brief" -> *brief of Ivana

@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 
 __all__ = [
     "acronym",
+    "brand_word",
     "clean_name",
     "dateline_end",
     "dedupe_runs",
@@ -186,6 +187,16 @@ NOT_NAME_WORDS = frozenset(
      "did", "will", "would", "can", "could", "this", "that", "it", "he", "she", "they", "we", "i", "you", "his",
      "her", "its", "their", "our", "my", "your"}
 )  # fmt: skip
+
+
+def brand_word(tok: str) -> bool:
+    """A word of run-together capitalised words is a brand or a site, not a person's name.
+
+    Examples:
+        >>> [brand_word(t) for t in ("RealClearPolitics", "FiveThirtyEight", "McConnell", "DeVos", "NATO")]
+        [True, True, False, False, False]
+    """
+    return sum(ch.isupper() for ch in tok) >= 3 and any(ch.islower() for ch in tok) and tok.isalpha()
 
 
 def holds_non_name_word(toks: list[str]) -> bool:

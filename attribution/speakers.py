@@ -277,7 +277,7 @@ def _conjoined(m: _Words) -> MentionInfo | None:
     """ "India and Pakistan", "companies and individuals": conjoined speakers are one group,
     named by their conjuncts without determiners ("the Gannett newspaper chain" -> "Gannett …");
     *other* stays ("Joseph and other community members": guideline 6 of the canonical gold)."""
-    cuts = [k for k, w in enumerate(m.words) if w.lower_text() == "and" and w.upos == "CCONJ" and w.ner in {None, "O"}]
+    cuts = [k for k, w in enumerate(m.words) if w.lower_text() == "and" and w.upos == "CCONJ" and _joins(m, k)]
     if len(cuts) != 1:
         return None
     k = cuts[0]
@@ -306,6 +306,15 @@ def _conjoined(m: _Words) -> MentionInfo | None:
         for i, (n, o) in enumerate(zip(found, owned, strict=True))
     )
     return m.info(names.join_conjuncts(found), SourceKind.GROUP, parts=parts_out)
+
+
+def _joins(m: _Words, k: int) -> bool:
+    """Whether the *and* at ``k`` joins two speakers: outside a name, or inside what the tagger took
+    for one name when a body's name ends before it ("the U.S. PIRG Education Fund and Citizens for
+    Tax Justice"; not "the Bill and Melinda Gates Foundation")."""
+    if m.words[k].ner in {None, "O"}:
+        return True
+    return 0 < k < len(m.words) - 1 and m.lows[k - 1] in m.lex.org_words and _is_cap(m.toks[k + 1])
 
 
 def _listed(words: list) -> list[list]:
@@ -505,6 +514,8 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     run = words[j:k]
     if not run or names.holds_non_name_word([w.text for w in run]):
         return None
+    if len(run) == 1 == len(words) and names.brand_word(run[0].text):
+        return m.info(run[0].text, SourceKind.ORGANIZATION)  # "RealClearPolitics", "FiveThirtyEight"
     if _name_after_title(m, k):
         return None  # "Opposition Leader Bill Shorten", "Shasta County Sheriff Tom Bosenko": the name follows
     n = k
@@ -727,8 +738,8 @@ def _naming_phrase(m: _Words, head_i: int, preps: frozenset[str]) -> str:
     rest = m.words[head_i + 1 :]
     if not rest or rest[0].lower_text() not in preps:
         return ""
-    if any(w.upos in {"VERB", "AUX", "PRON", "SCONJ"} or _punct(w) for w in rest):
-        return ""
+    if any(w.upos in {"VERB", "AUX", "PRON", "SCONJ"} or (_punct(w) and w.text not in {"-", "/"}) for w in rest):
+        return ""  # a hyphen or slash is inside a word ("African-American")
     if rest[0].lower_text() == "by" and len(rest) > 2:
         title, name = names.split_title([w.text for w in rest[1:]], m.lex)
         if title and name and any(w.ner in PERSON_TAGS for w in rest[-len(name) :]):

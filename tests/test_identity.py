@@ -365,11 +365,23 @@ def test_a_written_acronym_starts_with_its_name():
         # "people" is a plural with no -s: many of them are a group, not one anonymous person
         ("Some people say the plan will fail.", "people", "group"),
         ("A person familiar with the talks said the deal was close.", None, "anonymous"),
+        # run-together capitalised words are a site or a brand, whatever the tagger says
+        ("RealClearPolitics said Clinton leads in Ohio.", "RealClearPolitics", "organization"),
+        ("McConnell said Clinton leads in Ohio.", "McConnell", "person"),
+        # two bodies the tagger took for one name: the first ends with a body's word
+        ("The U.S. PIRG Education Fund and Citizens for Tax Justice said that 367 companies avoided taxes.",
+         "U.S. PIRG Education Fund and Citizens for Tax Justice", "group"),
+        # an indefinite pronoun keeps the phrase that says who they are
+        ("Others in the African-American community said the schools were failing.",
+         "others in the African-American community", "group"),
+        ("Others said the schools were failing.", "others", "group"),
     ],
     ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
          "name-after-comma", "relational-word", "count-of", "conjoined-names", "conjoined-nouns", "and-in-a-name",
          "percent-of-respondents", "panel", "unnamed-for-a-company", "unnamed-at-a-university",
-         "unnamed-in-a-place", "named-spokesman", "name-of-the-kin", "kin-named", "people-plural", "a-person"],
+         "unnamed-in-a-place", "named-spokesman", "name-of-the-kin", "kin-named", "people-plural", "a-person",
+         "run-together-name", "capital-inside-a-surname", "two-bodies-in-one-entity",
+         "others-in", "others"],
 )  # fmt: skip
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))
