@@ -879,10 +879,13 @@ def test_a_possessive_inside_the_affiliation_leaves_the_role_whole(analyze):
         # a slash joins one name ("Reuters/Ipsos"), which a parser may split into two subjects
         ("The Reuters/Ipsos opinion poll said Clinton was ahead of Trump by four points.", "said",
          "The Reuters / Ipsos opinion poll"),
+        # a conjunct's "and" hung on the verb still joins the conjunct to its phrase
+        ("Recent polls in Pennsylvania and Virginia have similarly shown Clinton's lead eroding.", "shown",
+         "Recent polls in Pennsylvania and Virginia"),
         # not: a name that is the object of the verb before the "and"
         ("He met Obama and Clinton said the talks went well.", "said", "Clinton"),
     ],
-    ids=["misparsed-and", "misparsed-list", "slash", "object-before-and"],
+    ids=["misparsed-and", "misparsed-list", "slash", "conjunct-and-on-the-verb", "object-before-and"],
 )  # fmt: skip
 def test_the_speaker_words_of_a_misparsed_subject(settings, text, cue, words):
     from dataclasses import replace

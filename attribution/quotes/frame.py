@@ -74,8 +74,8 @@ def noun_phrase(doc: ParsedDoc, head: int, *, limit: tuple[int, int] | None = No
     members = set(idx)
     while first - 1 in members:
         first -= 1
-    while last + 1 in members:
-        last += 1
+    while last + 1 in members or (last + 2 in members and doc.words[last + 1].upos == "CCONJ"):
+        last += 1  # "polls in Pennsylvania | and | Virginia": a conjunct's "and" the parser hung elsewhere
     # names are contiguous proper nouns even when the parse splits them ("Maria" nsubj, "Lopez" nsubj)
     lo_lim, hi_lim = limit if limit is not None else (0, len(doc.words))
     sent = doc.sentences[doc.words[head].sent]
