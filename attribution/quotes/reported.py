@@ -741,10 +741,11 @@ def _cue_candidates(
     if content is None and not inverted:
         if _said_when(doc, c, hi):
             return []  # "said when she resigned …": when, not what
-        content = _right_content(doc, c, hi, lex)
+        content = _right_content(doc, c, hi, lex, name_will_do=stance is not None)
     if content is None and (inverted or _finite_or_subject(doc, c, lex)):
         content = _left_content(doc, c, lo, hi, inverted, lex)
-    content = _settled(doc, c, content, lex)
+    one_name = stance is not None and content is not None and _one_name(doc, content)
+    content = _settled(doc, c, content, lex, least=1 if one_name else MIN_CONTENT_WORDS)
     if content is None:
         return []
     spk = speaker_span(doc, c, content=content)
@@ -778,16 +779,19 @@ def _said_when(doc: ParsedDoc, c: int, hi: int) -> bool:
     return opens and not _a_question(doc, c, k)
 
 
-def _right_content(doc: ParsedDoc, c: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+def _right_content(
+    doc: ParsedDoc, c: int, hi: int, lex: Lexicon, *, name_will_do: bool = False
+) -> tuple[int, int] | None:
     """The words after the cue's frame (addressee, outlet, time), when they are no infinitive, no
-    participle aside and a noun-phrase content the cue takes."""
+    participle aside and a noun-phrase content the cue takes; with ``name_will_do`` (a stance) one
+    proper name is enough ("6 in 10 white men supported Sanders")."""
     w = doc.words[c]
     right = _trim(doc, _skip_frame_right(doc, c, hi), hi)
     to_inf = right[0] < hi and doc.words[right[0]].lower_text() == "to" and w.lemma.lower() not in XCOMP_SPEECH
     right = _after_leading_phrase(doc, right)
     right = (right[0], _before_participle(doc, c, right[0], right[1], lex))
     if (
-        _content_words(doc, *right) >= MIN_CONTENT_WORDS
+        (_content_words(doc, *right) >= MIN_CONTENT_WORDS or (name_will_do and _one_name(doc, right)))
         and not to_inf
         and not (right[0] < hi and _participle_aside(doc, c, right[0]))
         and _np_content_ok(doc, c, right, cue_lemma_of(w, lex))
@@ -808,10 +812,12 @@ def _left_content(doc: ParsedDoc, c: int, lo: int, hi: int, inverted: bool, lex:
     return left if (clause or _fragment_before(doc, c, left, hi)) and not framed else None
 
 
-def _settled(doc: ParsedDoc, c: int, content: tuple[int, int] | None, lex: Lexicon) -> tuple[int, int] | None:
+def _settled(
+    doc: ParsedDoc, c: int, content: tuple[int, int] | None, lex: Lexicon, *, least: int = MIN_CONTENT_WORDS
+) -> tuple[int, int] | None:
     """Where a content ends: before a coordinated cue, another attribution or the end of its own
-    clause; ``None`` when too little is left or the sentence's main verb follows the cue."""
-    if content is None or _content_words(doc, *content) < MIN_CONTENT_WORDS:
+    clause; ``None`` when fewer than ``least`` words are left or the sentence's main verb follows the cue."""
+    if content is None or _content_words(doc, *content) < least:
         return None
     if content[0] > c:
         content = _trim(doc, content[0], _before_coordinated_cue(doc, c, content, lex))
@@ -819,7 +825,12 @@ def _settled(doc: ParsedDoc, c: int, content: tuple[int, int] | None, lex: Lexic
     if _main_predicate_follows(doc, c, content):
         return None  # "Trump, speaking to veterans, said he would …": the main verb is the cue
     content = (content[0], _own_clause_end(doc, c, content))
-    return content if _content_words(doc, *content) >= MIN_CONTENT_WORDS else None
+    return content if _content_words(doc, *content) >= least else None
+
+
+def _one_name(doc: ParsedDoc, content: tuple[int, int]) -> bool:
+    """A content of one proper name, which a stance may take ("endorsed Trump")."""
+    return _content_words(doc, *content) == 1 and doc.words[content[0]].upos == "PROPN"
 
 
 def _framed(doc: ParsedDoc, left: tuple[int, int], lex: Lexicon) -> bool:

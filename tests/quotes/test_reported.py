@@ -495,8 +495,9 @@ def test_a_cue_in_the_speakers_relative_clause_is_not_the_frame(analyze):
             "cite",
             "a marketing strategy",
         ),
+        ("Christie endorsed Trump.", "endorse", "Trump"),  # one name is a stance's whole content
     ],
-    ids=["endorsed", "citing-after-a-content"],
+    ids=["endorsed", "citing-after-a-content", "one-name"],
 )
 def test_a_stance_on_an_object_is_a_wider_attribution(settings, text, lemma, content):
     from dataclasses import replace
