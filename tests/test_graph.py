@@ -105,7 +105,11 @@ def test_seed_graph(analyzer, tmp_path):
     assert G.nodes["org:syrian-observatory-for-human-rights"]["short"] == "SOHR"
 
 
-names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20)
+# Any text but the one the shared checker cannot tell from a Python None written by mistake: a
+# claim or name that reads exactly "None" is flagged by ../shared/tools/check_graphml.py whatever wrote it.
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20).filter(
+    lambda s: s.strip() != "None"
+)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
