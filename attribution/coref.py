@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import names
 from .gender import GENDERED_PRONOUNS, PERSON_TAGS, GenderEvidence
-from .lexicon import NAME_PARTICLES, SUBJECT_RELS, Lexicon
+from .lexicon import KIN_NOUNS, NAME_PARTICLES, SUBJECT_RELS, Lexicon
 from .model import Gender, Source, SourceKind
 from .nlp import ParsedDoc, Word, word_at
 from .speakers import MentionInfo
@@ -612,6 +612,9 @@ class _Resolver:
         owner = self.owner_of(m)
         if owner is None:
             return None
+        kin = self._kin_named(m, owner)
+        if kin is not None:
+            return kin
         if m.kind is SourceKind.ORGANIZATION:
             lead = _tokens(owner.name)[-1] if owner.kind is SourceKind.PERSON else owner.name
             name = f"{lead} {m.name}"
@@ -621,6 +624,22 @@ class _Resolver:
         if m.name not in ent.aliases:
             ent.aliases.append(m.name)
         return ent
+
+    def _kin_named(self, m: MentionInfo, owner: _Entity) -> _Entity | None:
+        """ "His ex-wife" after "Donald Trump's divorce from wife Ivana": the person the article names
+        right after that kin noun, in a sentence that names the owner too."""
+        kin = m.name.lower().split()[-1].rsplit("-", 1)[-1] if m.name else ""
+        if kin not in KIN_NOUNS or owner.kind is not SourceKind.PERSON:
+            return None
+        surname = _tokens(owner.name)[-1]
+        for p, n in reversed([x for x in self.persons if x[0] < m.start]):
+            before = self.doc.text[max(0, p - len(kin) - 3) : p].lower()
+            k = word_at(self.doc, p)
+            sent = self.doc.sentences[self.doc.words[k].sent] if k is not None else None
+            text = self.doc.text[sent.start : p] if sent is not None else ""
+            if re.search(rf"\b{kin},? $", before) and surname in text:
+                return self.entity(SourceKind.PERSON, self.fullest_person(n, p))
+        return None
 
     def owner_of(self, m: MentionInfo) -> _Entity | None:
         o = m.owner

@@ -304,10 +304,16 @@ def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, 
         # "as X suggested": the phrase after "as" speaks, not the place it is in
         ("Or maybe, as that tweeter in Sydney suggested, they're just bad at business.", "they're",
          "tweeter in Sydney", "anonymous"),
+        # an owned kin noun is the person the article names right after that noun, with the owner
+        ("Donald Trump said he divorced his wife Ivana in 1992. Trump said on Monday that the files should stay "
+         "sealed.\n\nHis ex-wife said the court should respect her privacy.", "the court", "Ivana", "person"),
+        ("Donald Trump said he divorced Ivana in 1992. Trump said on Monday that the files should stay "
+         "sealed.\n\nHis ex-wife said the court should respect her privacy.", "the court",
+         "ex-wife of Donald Trump", "anonymous"),
     ],
     ids=["headline-cue", "title-nominal", "apposition-first", "entity-whole", "indefinite-title",
          "title-most-named", "title-no-one-leads", "descriptor-nominal", "possessive-after-according-to",
-         "office-of-a-named-body", "as-phrase"],
+         "office-of-a-named-body", "as-phrase", "kin-named-after-its-noun", "kin-never-named"],
 )  # fmt: skip
 def test_speaker_words_resolve_to_the_entity(analyze, text, quote_start, name, kind):
     q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
