@@ -633,11 +633,10 @@ class _Resolver:
             return None
         surname = _tokens(owner.name)[-1]
         for p, n in reversed([x for x in self.persons if x[0] < m.start]):
-            before = self.doc.text[max(0, p - len(kin) - 3) : p].lower()
+            if not re.search(rf"\b{kin},? $", self.doc.text[max(0, p - len(kin) - 3) : p].lower()):
+                continue
             k = word_at(self.doc, p)
-            sent = self.doc.sentences[self.doc.words[k].sent] if k is not None else None
-            text = self.doc.text[sent.start : p] if sent is not None else ""
-            if re.search(rf"\b{kin},? $", before) and surname in text:
+            if k is not None and surname in self.doc.text[self.doc.sentences[self.doc.words[k].sent].start : p]:
                 return self.entity(SourceKind.PERSON, self.fullest_person(n, p))
         return None
 
