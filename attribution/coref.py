@@ -21,6 +21,7 @@ from .gender import GENDERED_PRONOUNS, PERSON_TAGS, GenderEvidence
 from .lexicon import KIN_NOUNS, NAME_PARTICLES, SUBJECT_RELS, Lexicon
 from .model import Gender, Source, SourceKind
 from .nlp import ParsedDoc, Word, word_at
+from .quotes.marks import paragraph_spans
 from .speakers import MentionInfo
 
 __all__ = ["GENERIC_KINDS", "Resolved", "corpus_aliases", "corpus_source_id", "resolve_sources", "slug", "source_id"]
@@ -177,6 +178,19 @@ def _ends_title(w, lex: Lexicon) -> bool:
     return w.upos in {"VERB", "AUX"} or (w.upos == "ADP" and low != "of")
 
 
+# A lede's unnamed person ("A New York judge has rejected …") is named within this many paragraphs.
+LEDE_NAMED_WITHIN = 3
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int) -> int:
+    return next((k for k, (_, e) in enumerate(paragraphs) if pos < e), len(paragraphs))
+
+
+def _in_lede(paragraphs: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` is in the article's first paragraph of text (after a headline, if any)."""
+    return _paragraph_of(paragraphs, pos) <= 1
+
+
 def _in_headline(doc: ParsedDoc, pos: int) -> bool:
     k = word_at(doc, pos)
     sent = None if k is None else doc.sentences[doc.words[k].sent]
@@ -307,6 +321,10 @@ class _Resolver:
         return self.fullest_person(chosen[1]) if chosen else None
 
     @functools.cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return paragraph_spans(self.doc.text)
+
+    @functools.cached_property
     def titled(self) -> list[tuple[int, str, frozenset[str]]]:
         """Each person name with the title words written before it (only an article with a title
         nominal needs them)."""
@@ -319,13 +337,22 @@ class _Resolver:
         toks = [names.title_key(t) for t in _tokens(m.name)]
         if not toks or not (toks[-1] in self.lex.title_words or self._descriptor(m, toks[-1])):
             return None
-        if m.mention.lower().split()[0] in _INDEFINITE and not _in_headline(self.doc, m.start):
+        indefinite = m.mention.lower().split()[0] in _INDEFINITE and not _in_headline(self.doc, m.start)
+        if indefinite and not _in_lede(self.paragraphs, m.start):
             return None  # "a Republican strategist": one unnamed person
         fits = [
             (len(set(toks) & titles), p, n)
             for p, n, titles in self.titled
             if toks[-1] in titles and not _in_headline(self.doc, p) and not (m.start <= p < m.end)
         ]
+        if indefinite:
+            # a lede's "A New York judge has rejected …", named soon after ("Justice Frank Nervo rejected …")
+            here = _paragraph_of(self.paragraphs, m.start)
+            fits = [
+                f for f in fits if f[1] > m.start and _paragraph_of(self.paragraphs, f[1]) - here <= LEDE_NAMED_WITHIN
+            ]
+            if not fits:
+                return None
         if not fits:
             # "Russia's United Nations ambassador": an office of a body named with it is no one's
             # the article names most

@@ -212,15 +212,19 @@ TITLE_ABBREVIATIONS = {
 }  # fmt: skip
 
 
+# Titles a later mention writes with another word ("Justice Frank Nervo" ... "the judge").
+TITLE_SYNONYMS = {"justice": "judge", "magistrate": "judge"}
+
+
 def title_key(tok: str) -> str:
     """A title word as a later mention would write it: lower case, abbreviations spelled out.
 
     Examples:
-        >>> title_key("Gen."), title_key("Nominee")
-        ('general', 'nominee')
+        >>> title_key("Gen."), title_key("Nominee"), title_key("Justice")
+        ('general', 'nominee', 'judge')
     """
     low = tok.lower().strip(".,;:")
-    return TITLE_ABBREVIATIONS.get(low, low)
+    return TITLE_SYNONYMS.get(low, TITLE_ABBREVIATIONS.get(low, low))
 
 
 def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:

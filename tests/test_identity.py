@@ -304,6 +304,20 @@ def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, 
         # "as X suggested": the phrase after "as" speaks, not the place it is in
         ("Or maybe, as that tweeter in Sydney suggested, they're just bad at business.", "they're",
          "tweeter in Sydney", "anonymous"),
+        # a lede's unnamed person is the one the next paragraphs name with that title (Justice: a judge)
+        ("Judge keeps Trump divorce file sealed\n\nA New York judge has rejected a media request, saying the "
+         "courts have no business deciding what is useful to voters.\n\nManhattan Supreme Court Justice Frank "
+         "Nervo said on Thursday that the file stays sealed.", "the courts", "Frank Nervo", "person"),
+        # nor when the name comes only much later
+        ("Judge keeps Trump divorce file sealed\n\nA New York judge has rejected a media request, saying the "
+         "courts have no business deciding what is useful to voters.\n\nThe file is old.\n\nIt is long.\n\n"
+         "It is dusty.\n\nIt is sealed.\n\nManhattan Supreme Court Justice Frank Nervo said on Thursday that the "
+         "file stays sealed.", "the courts", "New York judge", "anonymous"),
+        # not past the lede: there an indefinite title stays one unnamed person
+        ("The court met on Monday.\n\nLawyers for the newspapers spoke first.\n\nA New York judge has rejected "
+         "a media request, saying the courts have no business deciding what is useful to voters.\n\nManhattan "
+         "Supreme Court Justice Frank Nervo said on Thursday that the file stays sealed.", "the courts",
+         "New York judge", "anonymous"),
         # an owned kin noun is the person the article names right after that noun, with the owner
         ("Donald Trump said he divorced his wife Ivana in 1992. Trump said on Monday that the files should stay "
          "sealed.\n\nHis ex-wife said the court should respect her privacy.", "the court", "Ivana", "person"),
@@ -313,7 +327,8 @@ def test_credits_and_transcript_labels_name_the_speaker(analyze, text, content, 
     ],
     ids=["headline-cue", "title-nominal", "apposition-first", "entity-whole", "indefinite-title",
          "title-most-named", "title-no-one-leads", "descriptor-nominal", "possessive-after-according-to",
-         "office-of-a-named-body", "as-phrase", "kin-named-after-its-noun", "kin-never-named"],
+         "office-of-a-named-body", "as-phrase", "lede-named-later", "lede-named-too-late", "indefinite-past-the-lede",
+         "kin-named-after-its-noun", "kin-never-named"],
 )  # fmt: skip
 def test_speaker_words_resolve_to_the_entity(analyze, text, quote_start, name, kind):
     q = next(q for q in analyze(text).quotes if q.content.text.startswith(quote_start))
