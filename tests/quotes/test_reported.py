@@ -570,8 +570,10 @@ def test_a_duration_after_the_cue_is_frame(analyze, text, content):
         ("The group also supports the new trade deal with Mexico.", "support", "the new trade deal with Mexico"),
         ("A Bloomberg poll shows a sharp drop in support for the party.", "show",
          "a sharp drop in support for the party"),
+        ("Officials expressed concern about the new plan.", "express", "concern about the new plan"),
+        ("The union backed Clinton in the primary.", "back", "Clinton in the primary"),
     ],
-    ids=["supports", "a-poll-shows"],
+    ids=["supports", "a-poll-shows", "expressed", "backed"],
 )  # fmt: skip
 def test_a_wider_cue_with_an_object_is_proposed_for_the_model_only(settings, text, lemma, content):
     """Rules propose, models decide: a belief or stance verb's noun-phrase object is a candidate
@@ -595,3 +597,23 @@ def test_a_wider_cue_with_an_object_is_proposed_for_the_model_only(settings, tex
     assert found(Analyzer(wider)) == [content]  # the shipped model keeps it
     assert found(Analyzer(replace(wider, learned=False))) == []
     assert found(Analyzer(wider, decisions=Decisions())) == []
+
+
+@pytest.mark.stanza
+@pytest.mark.parametrize(
+    "text, lemma, content",
+    [
+        ("Trump appears to have lost ground in Ohio.", "appear", "to have lost ground in Ohio"),
+        ("Clinton seems to be pulling ahead in Florida.", "seem", "to be pulling ahead in Florida"),
+    ],
+    ids=["appears", "seems"],
+)
+def test_how_things_seem_to_someone_is_a_wider_attribution(analyze, settings, text, lemma, content):
+    """PolNeAR annotates *X appears to …* as X's stance: tier ``wider``, never shown by default."""
+    from dataclasses import replace
+
+    from attribution import Analyzer, Article
+
+    assert analyze(text).quotes == ()
+    qs = Analyzer(replace(settings, wider_cues=True)).analyze(Article(id="t", text=text)).quotes
+    assert [(q.cue.lemma, q.cue.tier, q.content.text) for q in qs if q.cue] == [(lemma, "wider", content)]
