@@ -9,10 +9,10 @@ from attribution.model import Source, SourceKind
 from attribution.names import acronym, clean_name, written_acronym
 
 
-def _speaker(result):
+def _speaker(result, *, last: bool = False):
     qs = [q for q in result.quotes if q.speaker is not None]
     assert qs, result.quotes
-    return qs[0].speaker
+    return qs[-1 if last else 0].speaker
 
 
 def _source(result):
@@ -940,13 +940,8 @@ def test_the_speaker_words_of_a_misparsed_subject(settings, text, cue, words):
     ids=["plural-poll", "study-by-a-person", "study-by-a-body", "research-by-another-noun", "not-a-statement"],
 )  # fmt: skip
 def test_documents_are_named_as_the_article_names_them(analyze_wider, text, name):
-    sp = _speaker_of_last(analyze_wider(text))
+    sp = _speaker(analyze_wider(text), last=True)
     assert (sp.name, str(sp.kind)) == (name, "document")
-
-
-def _speaker_of_last(result):
-    q = [q for q in result.quotes if q.speaker is not None][-1]
-    return q.speaker
 
 
 @pytest.mark.stanza
