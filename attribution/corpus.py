@@ -132,19 +132,27 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
     ctx = mp.get_context("spawn")  # torch and fork do not mix
     before = set(mp.active_children())
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
-    finished = False
     try:
         yield from pool.map(analyze_batch, [settings] * len(batches), batches)
-        finished = True
     except BrokenProcessPool as exc:
         raise EngineError(
             "a worker process died (killed, or out of memory?); finished articles are saved: run the same "
             "command again to resume, with fewer --workers or a smaller --batch-chars if memory is short"
         ) from exc
+    except BaseException:  # interrupted (Ctrl-C, or the consumer closed us): stop now, not after every batch
+        _terminate_workers(pool, before)
+        raise
     finally:
-        if not finished:  # interrupted or failed: stop now, not after every queued batch has run
-            _terminate_workers(pool, before)
+        _shutdown(pool, before)
+
+
+def _shutdown(pool: Any, before: set[Any]) -> None:
+    """Wait for the pool to wind down; a Ctrl-C during the wait stops its workers at once."""
+    try:
         pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        _terminate_workers(pool, before)
+        raise
 
 
 def _terminate_workers(pool: Any, before: set[Any]) -> None:
@@ -279,15 +287,20 @@ def analyze_corpus(
 @contextlib.contextmanager
 def _uninterrupted() -> Iterator[None]:
     """Hold Ctrl-C (SIGINT) until the block is done, so that an article's JSON file is never written
-    without its store row; the signal is delivered right after.  Main thread only (signals go there)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+    without its store row; the signal is delivered right after.  A handler, not a signal mask: a mask
+    holds the signal for this thread only, and the kernel hands it to another thread, whose Python
+    handler then raises in the middle of the block.  Main thread only (Python handlers run there)."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        signal.signal(signal.SIGINT, previous)
+        if held:
+            signal.raise_signal(signal.SIGINT)  # now, to whatever handled it before
 
 
 def result_file(out: Path, article_id: str) -> Path:
