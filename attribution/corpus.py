@@ -298,7 +298,7 @@ def _uninterrupted() -> Iterator[None]:
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)  # None: set outside Python
         if held:
             signal.raise_signal(signal.SIGINT)  # now, to whatever handled it before
 
