@@ -134,13 +134,13 @@ def _local(settings: Settings, batches: list[list[Article]], workers: int) -> It
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
     try:
         yield from pool.map(analyze_batch, [settings] * len(batches), batches)
-    except BrokenProcessPool as exc:
-        raise EngineError(
-            "a worker process died (killed, or out of memory?); finished articles are saved: run the same "
-            "command again to resume, with fewer --workers or a smaller --batch-chars if memory is short"
-        ) from exc
-    except BaseException:  # interrupted (Ctrl-C, or the consumer closed us): stop now, not after every batch
+    except BaseException as exc:  # a worker died, Ctrl-C, or the consumer closed us: stop the rest now
         _terminate_workers(pool, before)
+        if isinstance(exc, BrokenProcessPool):
+            raise EngineError(
+                "a worker process died (killed, or out of memory?); finished articles are saved: run the same "
+                "command again to resume, with fewer --workers or a smaller --batch-chars if memory is short"
+            ) from exc
         raise
     finally:
         _shutdown(pool, before)
