@@ -15,7 +15,7 @@ from .model import Article, ArticleResult, Cue, Quote, QuoteKind, Source, Span, 
 from .nlp import ParsedDoc
 from .outlets import find_outlet
 from .quotes import Candidate, find_quotes, keep_only, pair_marks, paragraph_spans, rules_keep
-from .quotes.frame import not_said
+from .quotes.frame import imagined, not_said
 
 __all__ = ["Analyzer", "analyze_parsed", "analyze_text"]
 
@@ -40,6 +40,8 @@ def analyze_parsed(
         cands = (decisions or default_decisions()).apply(doc, cands, paragraphs, lex)
     else:
         cands = rules_keep(cands)
+    if not settings.wider_cues:
+        cands = _asserted(doc, cands)
     resolved = attribute_speakers(doc, cands, lex=lex)
     keep = [not _thing_sense(c, r) for c, r in zip(cands, resolved, strict=True)]
     if not all(keep):
@@ -58,6 +60,13 @@ def analyze_parsed(
         sources=tuple(with_affiliations(list(sources.values()), doc.text, lex)),
         quote_ids_by_source={k: tuple(v) for k, v in by_source.items()},
     )
+
+
+def _asserted(doc: ParsedDoc, cands: list[Candidate]) -> list[Candidate]:
+    """Speech only (the default view): reports of what was not said ("declined to comment") or was
+    only imagined ("Uber might have suggested") go, as beliefs do; ``--wider`` shows them, flagged."""
+    keep = [c.continues is not None or not (_not_said(doc, c) or _imagined(doc, c)) for c in cands]
+    return cands if all(keep) else keep_only(_direct_stays(cands, keep), keep)
 
 
 def _direct_stays(cands: list[Candidate], keep: list[bool]) -> list[Candidate]:
@@ -105,6 +114,7 @@ def _quotes(
                 sentence=c.sentence,
                 confidence=c.confidence,
                 negated=quotes[c.continues].negated if c.continues is not None else _not_said(doc, c),
+                hypothetical=quotes[c.continues].hypothetical if c.continues is not None else _imagined(doc, c),
             )
         )
     return quotes
@@ -114,6 +124,11 @@ def _not_said(doc: ParsedDoc, c: Candidate) -> bool:
     """ "“…, but it’s really not,” said X": a negation inside the content (a parser may hang it on the
     cue) does not negate the cue."""
     return c.cue is not None and any(not_said(doc, k, outside=(c.start, c.end)) for k in range(*c.cue))
+
+
+def _imagined(doc: ParsedDoc, c: Candidate) -> bool:
+    """ "Uber might have suggested …", "“I’m Batman,” you will say": the report imagines or asks."""
+    return c.cue is not None and any(imagined(doc, k, outside=(c.start, c.end)) for k in range(*c.cue))
 
 
 def _cue(doc: ParsedDoc, c: Candidate) -> Cue | None:

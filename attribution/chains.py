@@ -73,6 +73,11 @@ class Chain:
         return self.quotes[0].negated
 
     @property
+    def hypothetical(self) -> bool:
+        """The article imagines or asks it ("Uber might have suggested …"): no claim."""
+        return self.quotes[0].hypothetical
+
+    @property
     def gender(self) -> str | None:
         g = (self.speaker.gender if self.speaker else None) or (self.source.gender if self.source else None)
         return None if g is None else str(g)
@@ -127,8 +132,8 @@ def corpus_chains(results: Sequence[ArticleResult]) -> list[Chain]:
 
 
 def claimed(chains: Sequence[Chain]) -> list[Chain]:
-    """The chains that make a claim: not those the article reports as not said."""
-    return [c for c in chains if not c.negated]
+    """The chains that make a claim: not those the article reports as not said or only imagined."""
+    return [c for c in chains if not (c.negated or c.hypothetical)]
 
 
 def claim_items(chains: Sequence[Chain]) -> list[ClaimItem]:

@@ -146,7 +146,10 @@ def analyze(
     offline: OfflineOpt = False,
     wider: Annotated[
         bool,
-        typer.Option("--wider/--speech-only", help="Also report beliefs, intentions, stances (tier wider)."),
+        typer.Option(
+            "--wider/--speech-only",
+            help="Also report beliefs, intentions, stances (tier wider) and what was not said or only imagined.",
+        ),
     ] = False,
     workers: Annotated[
         Optional[int],

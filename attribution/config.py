@@ -16,7 +16,8 @@ class Settings:
         models_dir: stanza resources folder; ``None`` means ``$STANZA_RESOURCES_DIR``, then stanza's default.
         offline: never download models; a missing model is an error.
         use_gpu: let stanza use a GPU when one is present.
-        wider_cues: also report beliefs, intentions and stances (cue tier ``wider``); speech only by default.
+        wider_cues: also report beliefs, intentions and stances (cue tier ``wider``), and reports of what
+            was not said or only imagined (``negated``, ``hypothetical``); speech only by default.
         selective: parse (depparse, ner) only sentences that can hold an attribution.
         min_quote_words: a quotation with fewer words and no cue is a scare quote, not speech.
         batch_chars: characters of text sent to stanza at once.

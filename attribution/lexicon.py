@@ -18,6 +18,7 @@ __all__ = [
     "CLAUSE_ONLY_LEMMAS",
     "CONTENT_PREPS",
     "CONTENT_RELS",
+    "HYPOTHETICAL_MODALS",
     "MODAL_VERBS",
     "NAME_PARTICLES",
     "PARTICLE_RELS",
@@ -70,6 +71,9 @@ TIME_NOUNS = frozenset(
 # speech only with a clause.
 # Modal auxiliaries ("would continue", "could say"): a hypothetical or a question, not a report.
 MODAL_VERBS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must"})
+# The modals that make a report hypothetical ("might have suggested", "few would argue"); *will* is
+# not one, since a speech announced for later is still reported.
+HYPOTHETICAL_MODALS = MODAL_VERBS - {"will"}
 # Stances whose object is what they report ("endorsed Cruz", "citing low growth"): no clause needed.
 OBJECT_CONTENT_WIDER = frozenset({"cite", "endorse"})
 CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank", "maintain"})

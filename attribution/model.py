@@ -154,6 +154,8 @@ class Quote:
     confidence: float = 0.5
     # the report says it was not said: "declined to comment on …", "would not say", "does not deny"
     negated: bool = False
+    # the report imagines or asks: "might have suggested", "“I’m Batman,” you will say", "did I mention …?"
+    hypothetical: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -192,6 +194,7 @@ class Quote:
             "sentence": self.sentence,
             "confidence": round(float(self.confidence), 3),
             "negated": self.negated,
+            "hypothetical": self.hypothetical,
         }
 
     @classmethod
@@ -225,6 +228,7 @@ class Quote:
             sentence=int(d.get("sentence", 0)),
             confidence=float(d.get("confidence", 0.5)),
             negated=bool(d.get("negated", False)),
+            hypothetical=bool(d.get("hypothetical", False)),
         )
 
 

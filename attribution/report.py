@@ -65,7 +65,8 @@ def report_rows(result: ArticleResult) -> list[dict[str, str]]:
             role = " / ".join(x for x in (r, _with(aff, _short_of(result, aff))) if x)
         kind = str(q.kind) + (f" ↪{q.continues}" if q.continues else "")
         outlet = _with(q.outlet.name, q.outlet.mention) if q.outlet else ""
-        cue = " ".join(x for x in (q.cue.text if q.cue else "", "(not said)" if q.negated else "") if x)
+        flags = ("(not said)" if q.negated else "", "(hypothetical)" if q.hypothetical else "")
+        cue = " ".join(x for x in (q.cue.text if q.cue else "", *flags) if x)
         rows.append(
             {
                 "#": str(n),
@@ -183,6 +184,7 @@ def flat_rows(result: ArticleResult) -> list[dict[str, Any]]:
                 "sentence": q.sentence,
                 "confidence": q.confidence,
                 "negated": q.negated,
+                "hypothetical": q.hypothetical,
             }
         )
     return out

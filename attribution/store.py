@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, cue TEXT, cue_lemma TEXT, cue_tier TEXT,
     speaker_mention TEXT, speaker TEXT, speaker_kind TEXT, role TEXT, affiliation TEXT, source_id TEXT,
     outlet TEXT, outlet_kind TEXT, continues TEXT, paragraph INTEGER, sentence INTEGER, confidence REAL,
-    speaker_gender TEXT, negated INTEGER, PRIMARY KEY (article_id, quote_id)
+    speaker_gender TEXT, negated INTEGER, hypothetical INTEGER, PRIMARY KEY (article_id, quote_id)
 );
 CREATE TABLE IF NOT EXISTS sources (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, source_id TEXT NOT NULL, name TEXT NOT NULL,
@@ -58,14 +58,14 @@ CREATE INDEX IF NOT EXISTS quotes_source ON quotes(source_id);
 _QUOTE_COLS = (
     "article_id", "quote_id", "kind", "text", "start", "end", "cue", "cue_lemma", "cue_tier", "speaker_mention",
     "speaker", "speaker_kind", "role", "affiliation", "source_id", "outlet", "outlet_kind", "continues",
-    "paragraph", "sentence", "confidence", "speaker_gender", "negated",
+    "paragraph", "sentence", "confidence", "speaker_gender", "negated", "hypothetical",
 )  # fmt: skip
 _SOURCE_COLS = (
     "article_id", "source_id", "name", "kind", "short", "role", "affiliation", "n_quotes", "gender", "anonymity_reason",
 )  # fmt: skip
 # Columns added after schema 1: a store written by an older version gets them on opening.
 _ADDED_COLUMNS = {
-    "quotes": {"speaker_gender": "TEXT", "negated": "INTEGER"},
+    "quotes": {"speaker_gender": "TEXT", "negated": "INTEGER", "hypothetical": "INTEGER"},
     "sources": {"gender": "TEXT", "anonymity_reason": "TEXT"},
 }
 
@@ -215,4 +215,5 @@ def _quote_row(q: dict[str, Any], gender_of: dict[str, str]) -> dict[str, Any]:
         "paragraph": q["paragraph"], "sentence": q["sentence"], "confidence": q["confidence"],
         "speaker_gender": sp.get("gender") or gender_of.get(sp.get("source_id") or ""),
         "negated": int(bool(q.get("negated"))),
+        "hypothetical": int(bool(q.get("hypothetical"))),
     }  # fmt: skip

@@ -47,7 +47,17 @@ def analyze(analyzer: Analyzer):
     return run
 
 
-MODEL_FIXTURES = {"analyzer", "analyze"}
+@pytest.fixture(scope="session")
+def analyze_wider(settings: Settings):
+    """One analyzer with the wider tier on: beliefs and stances (*shows*), and reports of what was
+    not said or only imagined, which the default speech view leaves out."""
+    from dataclasses import replace
+
+    analyzer = Analyzer(replace(settings, wider_cues=True))
+    return lambda text: analyzer.analyze(Article(id="t", text=text))
+
+
+MODEL_FIXTURES = {"analyzer", "analyze", "analyze_wider"}
 
 
 @pytest.fixture(autouse=True)

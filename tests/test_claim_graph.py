@@ -182,12 +182,14 @@ def test_a_bare_surname_in_another_article_stays_its_own_person():
     assert G.nodes[BONSEY]["label"] == "Noah Bonsey" and G.nodes["person:bonsey"]["label"] == "Bonsey"
 
 
-def test_what_the_article_reports_as_not_said_is_no_claim():
-    """ "declined to comment on whether …": a speaker node, but no claim and no *said* edge."""
+def test_what_the_article_reports_as_not_said_or_only_imagines_is_no_claim():
+    """ "declined to comment on whether …", "might have suggested …": a speaker node, but no claim
+    and no *said* edge."""
     sp = _speaker("Jane Roe", "person:jane-roe")
     quotes = [
         _quote("q1", "on whether he has accepted the position", sp, kind=QuoteKind.INDIRECT, negated=True),
         _quote("q2", "that the road would reopen on Monday after the storm", sp, kind=QuoteKind.INDIRECT),
+        _quote("q3", "that it would use its drivers to help the city", sp, kind=QuoteKind.INDIRECT, hypothetical=True),
     ]
     G = build_graph(
         [_article("n1", "Reuters", "2016-05-01", quotes, [Source("person:jane-roe", "Jane Roe", SourceKind.PERSON)])]

@@ -48,6 +48,7 @@ def quotes(draw, i=0):
         sentence=draw(st.integers(0, 999)),
         confidence=draw(st.floats(0, 1).map(lambda x: round(x, 3))),
         negated=draw(st.booleans()),
+        hypothetical=draw(st.booleans()),
     )
 
 
@@ -97,6 +98,7 @@ def test_contract_keys():
         "sentence",
         "confidence",
         "negated",
+        "hypothetical",
     }
     assert d["quotes"][0]["cue"] is None and d["quotes"][0]["speaker"] is None
 

@@ -52,6 +52,7 @@ def _result() -> ArticleResult:
     quotes = (
         Quote("q1", QuoteKind.DIRECT, Span("We will win", 30, 41), speaker=sp),
         Quote("q2", QuoteKind.INDIRECT, Span("talks stalled", 50, 63), speaker=anon, negated=True),
+        Quote("q3", QuoteKind.INDIRECT, Span("it would help", 70, 83), speaker=sp, hypothetical=True),
     )
     sources = (
         Source("person:jane-roe", "Jane Roe", SourceKind.PERSON, gender=Gender.FEMALE),
@@ -61,7 +62,7 @@ def _result() -> ArticleResult:
         Article("new", "", title="New", outlet="Reuters", date="2016-03-04"),
         quotes,
         sources,
-        {"person:jane-roe": ("q1",), "anon:official": ("q2",)},
+        {"person:jane-roe": ("q1", "q3"), "anon:official": ("q2",)},
     )
 
 
@@ -85,12 +86,14 @@ def test_export_carries_date_and_gender(tmp_path):
     r = CliRunner().invoke(app, ["export", str(tmp_path), "--format", "jsonl"])
     assert r.exit_code == 0, r.output
     rows = [orjson.loads(line) for line in r.stdout.splitlines()]
-    assert [(x["quote_id"], x["article_date"], x["speaker_gender"], x["negated"]) for x in rows] == [
-        ("q1", "2016-03-04", "female", 0),
-        ("q2", "2016-03-04", None, 1),
+    got = [(x["quote_id"], x["article_date"], x["speaker_gender"], x["negated"], x["hypothetical"]) for x in rows]
+    assert got == [
+        ("q1", "2016-03-04", "female", 0, 0),
+        ("q2", "2016-03-04", None, 1, 0),
+        ("q3", "2016-03-04", "female", 0, 1),
     ]
 
 
-def test_the_terminal_report_marks_what_was_not_said():
+def test_the_terminal_report_marks_what_was_not_said_or_only_imagined():
     rows = report_rows(_result())
-    assert [r["cue"] for r in rows] == ["", "(not said)"]
+    assert [r["cue"] for r in rows] == ["", "(not said)", "(hypothetical)"]

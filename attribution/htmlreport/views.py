@@ -195,6 +195,8 @@ def _tip(v: QuoteView) -> str:
     lines.append(f"cue: {q.cue.text}" if q.cue else "cue: none")
     if q.negated:
         lines.append("not said: the article reports a refusal or a denial of saying it")
+    if q.hypothetical:
+        lines.append("hypothetical: the article imagines or asks it, nobody is reported saying it")
     lines.append(f"{q.id} · {q.kind} · confidence {q.confidence:.2f}")
     if q.continues:
         lines.append(f"continues {q.continues}")

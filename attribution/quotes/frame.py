@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lexicon import ADDRESSEE_LEMMAS, SUBJECT_RELS, TIME_NOUNS, Lexicon
+from ..lexicon import ADDRESSEE_LEMMAS, HYPOTHETICAL_MODALS, SUBJECT_RELS, TIME_NOUNS, Lexicon
 from ..names import dateline_end
 from ..nlp import ParsedDoc, Word, subtree
 
@@ -142,9 +142,18 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSALS = frozenset({"decline", "refuse"})
 
 
-def negates(words: Iterable[Word]) -> bool:
-    """Whether a verb's dependents ``words`` negate it ("does not deny", "won’t tell")."""
-    return any(w.lower_text() in NEGATIONS or "Polarity=Neg" in w.feats for w in words)
+# Quantifiers a "not" before them negates instead of the verb: "not everyone says" is said.
+_QUANTIFIERS = frozenset({"everyone", "everybody", "all", "every", "each", "many", "much", "only"})
+
+
+def negates(words: Iterable[Word], doc: ParsedDoc | None = None) -> bool:
+    """Whether a verb's dependents ``words`` negate it ("does not deny", "won’t tell"); given the
+    ``doc``, not a "not" that goes with the quantifier after it ("not everyone says")."""
+    return any((w.lower_text() in NEGATIONS or "Polarity=Neg" in w.feats) and not _on_quantifier(w, doc) for w in words)
+
+
+def _on_quantifier(w: Word, doc: ParsedDoc | None) -> bool:
+    return doc is not None and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower_text() in _QUANTIFIERS
 
 
 def not_said(doc: ParsedDoc, cue: int, *, outside: tuple[int, int] = (0, 0)) -> bool:
@@ -153,7 +162,8 @@ def not_said(doc: ParsedDoc, cue: int, *, outside: tuple[int, int] = (0, 0)) -> 
     not say", "refused to say").  Words in the character span ``outside`` (the content) do not count."""
 
     def negated(v: int) -> bool:
-        return negates(w for k in doc.children(v) if not outside[0] <= (w := doc.words[k]).start < outside[1])
+        kids = (doc.words[k] for k in doc.children(v))
+        return negates((w for w in kids if not outside[0] <= w.start < outside[1]), doc)
 
     if negated(cue):
         return True
@@ -161,6 +171,59 @@ def not_said(doc: ParsedDoc, cue: int, *, outside: tuple[int, int] = (0, 0)) -> 
     if w.deprel != "xcomp" or w.head < 0:
         return False
     return doc.words[w.head].lemma.lower() in REFUSALS or negated(w.head)
+
+
+# Adverbs and conjunctions that make the cue a guess or a condition ("Perhaps Aunt Sally insisted",
+# "if you say so"); subjects that are nobody in particular ("you will say").
+_GUESSES = frozenset({"perhaps", "maybe", "possibly"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_GENERIC_SUBJECTS = frozenset({"you", "one"})
+
+
+def imagined(doc: ParsedDoc, cue: int, *, outside: tuple[int, int] = (0, 0)) -> bool:
+    """The report imagines, supposes or asks rather than tells: a modal cue ("Uber might have
+    suggested", "few would argue"), a guess or condition on it ("Perhaps … insisted", "if you say"),
+    a generic subject ("“I’m Batman,” you will say") or a question the narration asks ("did I
+    mention …?").  Words in the character span ``outside`` (the content) do not count."""
+    kids = [doc.words[k] for k in doc.children(cue) if not outside[0] <= doc.words[k].start < outside[1]]
+    if any(w.deprel == "aux" and w.lemma.lower() in HYPOTHETICAL_MODALS for w in kids):
+        return True
+    if _guessed(doc, cue, kids, outside) or any(w.deprel == "mark" and w.lower_text() in _CONDITIONS for w in kids):
+        return True
+    if any(w.deprel in SUBJECTS and w.lower_text() in _GENERIC_SUBJECTS for w in kids):
+        return True
+    return _asked_by_narration(doc, cue, outside)
+
+
+def _guessed(doc: ParsedDoc, cue: int, kids: list[Word], outside: tuple[int, int]) -> bool:
+    """ "Perhaps Uncle Larry had too much eggnog, or Aunt Sally insisted …": a guess on the cue or
+    on the first verb of the coordination it ends; not a word of the content ("“… or maybe we
+    already have,” Emery tweeted", where the parser made the cue a conjunct of the quotation)."""
+    if any(w.lower_text() in _GUESSES and w.deprel == "advmod" for w in kids):
+        return True
+    w = doc.words[cue]
+    first = w.head if w.deprel == "conj" and w.head >= 0 else None
+    if first is None or outside[0] <= doc.words[first].start < outside[1]:
+        return False
+    return any(
+        (g := doc.words[k]).lower_text() in _GUESSES
+        and g.deprel == "advmod"
+        and k < first
+        and not outside[0] <= g.start < outside[1]
+        for k in doc.children(first)
+    )
+
+
+def _asked_by_narration(doc: ParsedDoc, cue: int, outside: tuple[int, int]) -> bool:
+    """The cue's sentence is a question, its mark outside the content and outside quotation marks."""
+    sent = doc.sentences[doc.words[cue].sent]
+    tail = doc.text[sent.start : sent.end].rstrip().rstrip("”’\"' )")
+    if not tail.endswith("?"):
+        return False
+    mark = sent.start + len(tail) - 1
+    text = doc.text[sent.start : mark]
+    in_marks = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    return not outside[0] <= mark < outside[1] and not in_marks
 
 
 def passive(doc: ParsedDoc, cue: int) -> bool:

@@ -153,12 +153,51 @@ def test_still_speech_beside_the_senses_above(analyze, text, cue):
         ("“People think it’s all protected and safe, but it’s really not,” said Patrick McHugh of the utility.",
          "say", False),
         ("The ministry denied that its troops had crossed the border.", "deny", False),
+        ("But not everyone says the plan will work.", "say", False),
     ],
     ids=["declined-to-comment", "refused-to-say", "would-not-describe", "wont-tell", "does-not-deny",
-         "never-said", "negation-in-the-content", "negation-in-the-quotation", "a-denial-is-said"],
+         "never-said", "negation-in-the-content", "negation-in-the-quotation", "a-denial-is-said",
+         "not-on-a-quantifier"],
 )  # fmt: skip
-def test_a_report_of_what_was_not_said_is_marked(analyze, text, lemma, negated):
-    """PolNeAR counts "declined to comment" as an attribution; the quotation says it was not said."""
-    (q,) = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == lemma]
+def test_a_report_of_what_was_not_said_is_marked(analyze_wider, analyze, text, lemma, negated):
+    """PolNeAR counts "declined to comment" as an attribution: ``--wider`` (and ``eval``) keep it,
+    marked; the default speech view leaves it out."""
+    (q,) = [q for q in analyze_wider(text).quotes if q.cue is not None and q.cue.lemma == lemma]
     assert q.negated is negated
     assert q.to_dict()["negated"] is negated
+    shown = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == lemma]
+    assert len(shown) == (0 if negated else 1)
+
+
+@pytest.mark.parametrize(
+    "text, lemma, hypothetical",
+    [
+        ("For its part, Uber might have suggested that it would use its network of drivers to help.", "suggest",
+         True),
+        ("Few would argue against the use of such material to catch criminals or terrorists.", "argue", True),
+        ("Shareholders can argue in court that the price of their shares is too low.", "argue", True),
+        ("Perhaps Uncle Larry had too much eggnog, or Aunt Sally insisted that everyone wear her sweaters.",
+         "insist", True),
+        ("“I’m Batman,” you will say.", "say", True),
+        ("And did I mention that the villains are robots from the future?", "mention", True),
+        ("If the minister says that the plan has failed, the coalition will fall.", "say", True),
+        ("The minister said the talks would resume on Monday.", "say", False),
+        ("The minister said on Monday that the court could rule against the plan.", "say", False),
+        ("“Can we win?” she asked the crowd.", "ask", False),
+        ("She asked the crowd, “Can we win this fight?”", "ask", False),
+        ("The president will tell Congress on Tuesday that the economy is strong.", "tell", False),
+        ("“Before long we’ll all have forgotten what it was like to live in the same universe; or maybe we "
+         "already have,” Emery tweeted.", "tweet", False),
+    ],
+    ids=["might-have-suggested", "few-would-argue", "can-argue", "perhaps-a-conjunct", "you-will-say",
+         "narration-asks", "a-condition", "modal-in-the-content", "modal-in-a-that-clause",
+         "question-in-the-quotation", "question-after-the-cue", "a-speech-announced", "guess-in-the-quotation"],
+)  # fmt: skip
+def test_a_report_the_article_only_imagines_is_marked_and_left_out(analyze_wider, analyze, text, lemma, hypothetical):
+    """A modal cue, a guess or condition, a generic *you* or the narration's own
+    question imagines a report; ``--wider`` keeps it, marked, the speech view leaves it out."""
+    (q,) = [q for q in analyze_wider(text).quotes if q.cue is not None and q.cue.lemma == lemma]
+    assert q.hypothetical is hypothetical
+    assert q.to_dict()["hypothetical"] is hypothetical
+    shown = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == lemma]
+    assert len(shown) == (0 if hypothetical else 1)
