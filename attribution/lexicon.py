@@ -23,6 +23,7 @@ __all__ = [
     "NAME_PARTICLES",
     "PARTICLE_RELS",
     "PHRASAL_SPEECH",
+    "PP_CONTENT_WIDER",
     "QUOTE_FAMILIES",
     "SUBJECT_RELS",
     "THING_SENSE_LEMMAS",
@@ -76,6 +77,11 @@ MODAL_VERBS = frozenset({"will", "would", "can", "could", "shall", "should", "ma
 HYPOTHETICAL_MODALS = MODAL_VERBS - {"will"}
 # Stances whose object is what they report ("endorsed Cruz", "citing low growth"): no clause needed.
 OBJECT_CONTENT_WIDER = frozenset({"cite", "endorse"})
+# Wider cues whose topic comes in a prepositional phrase ("referring to Obama", "talked about the
+# wall", "focused on jobs", "voted for Carson"): only a learned decision may keep those.
+PP_CONTENT_WIDER = frozenset(
+    {("refer", "to"), ("talk", "about"), ("focus", "on"), ("vote", "for"), ("vote", "against")}
+)
 CLAUSE_ONLY_LEMMAS = frozenset({"post", "estimate", "charge", "inform", "score", "brief", "thank", "maintain"})
 # Phrasal verbs that still report speech ("pointed out", "spoke out", "spelled out").
 PHRASAL_SPEECH = frozenset({("point", "out"), ("speak", "out"), ("spell", "out"), ("lay", "out"), ("sum", "up")})

@@ -28,6 +28,7 @@ from ..lexicon import (
     OBJECT_CONTENT_WIDER,
     PARTICLE_RELS,
     PHRASAL_SPEECH,
+    PP_CONTENT_WIDER,
     TIME_NOUNS,
     TOLD_THINGS,
     Lexicon,
@@ -763,12 +764,20 @@ def _stance(doc: ParsedDoc, c: int, lex: Lexicon) -> str | None:
     """Whether a wider cue may take its noun-phrase object as content: ``"rule"`` for the stances
     whose object is what they report ("endorsed Cruz", "citing low growth"), ``"model"`` for any
     other wider cue with an object ("supports the deal", "rejected the plan", "a poll shows a
-    drop"), which only a learned decision may keep; never when passive ("was endorsed by")."""
+    drop") or with the prepositional topic its lemma takes ("referring to Obama"), which only a
+    learned decision may keep; never when passive ("was endorsed by")."""
     if passive(doc, c):
         return None
-    if cue_lemma_of(doc.words[c], lex) in OBJECT_CONTENT_WIDER:
+    lemma = cue_lemma_of(doc.words[c], lex)
+    if lemma in OBJECT_CONTENT_WIDER:
         return "rule"
-    return "model" if any(doc.words[k].deprel == "obj" for k in doc.children(c)) else None
+    if any(doc.words[k].deprel == "obj" for k in doc.children(c)):
+        return "model"
+    pp = any(
+        doc.words[k].deprel.startswith("obl") and any((lemma, p) in PP_CONTENT_WIDER for p in case_words(doc, k))
+        for k in doc.children(c)
+    )
+    return "model" if pp else None
 
 
 def _said_when(doc: ParsedDoc, c: int, hi: int) -> bool:
