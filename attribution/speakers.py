@@ -466,8 +466,8 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
     if not (h0 < len(words) and words[h0].upos in {"NOUN", "PROPN"} and lows[h0].endswith("s")):
         return None
     named_people = words[h0].upos == "PROPN" or _is_cap(words[h0].text)  # "Mexicans", tagged NOUN by some parsers
-    if named_people and words[h0].ner in {"MISC", "NORP"} and h0 == len(words) - 1:
-        return m.info(m.join(words[i : h0 + 1]), SourceKind.GROUP)  # "Republicans", "Democrats"
+    if named_people and _people_name(words[h0], lex) and h0 == len(words) - 1:
+        return m.info(m.join(words[i : h0 + 1]), SourceKind.GROUP)  # "Republicans", "Democrats", "Latinos"
     lemma = words[h0].lemma.lower()
     if lemma not in lex.group_nouns and lows[h0][:-1] not in lex.group_nouns:
         return None
@@ -476,6 +476,17 @@ def _group(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Ment
     name = _lower_initial(m, words[i], m.join(words[i : h0 + 1]) + tail, common=i == h0)
     anon = lemma in lex.anonymous_words and "source" in lows[h0]
     return m.info(name, SourceKind.ANONYMOUS if anon else SourceKind.GROUP)
+
+
+def _people_name(w: Word, lex: Lexicon) -> bool:
+    """A capitalised plural that names a people or a party ("Democrats"; "Latinos", which NER
+    may leave untagged), not a person ("Williams", tagged PERSON or singular) nor a common group
+    noun that starts the sentence ("Critics")."""
+    if w.ner in {"MISC", "NORP"}:
+        return True
+    low = w.lower_text()
+    common = w.lemma.lower() in lex.group_nouns or low[:-1] in lex.group_nouns or low in lex.group_nouns
+    return w.ner is None and w.upos == "PROPN" and "Number=Plur" in w.feats and not common
 
 
 _PLACE_PREPS = frozenset({"in", "from", "at", "near", "around", "across", "outside", "inside"})

@@ -385,13 +385,18 @@ def test_a_written_acronym_starts_with_its_name():
         ("Others in the African-American community said the schools were failing.",
          "others in the African-American community", "group"),
         ("Others said the schools were failing.", "others", "group"),
+        # a people the tagger left untagged is a group, a surname ending in s a person
+        ("Latinos say Trump is wrong.", "Latinos", "group"),
+        ("Williams said it would rain.", "Williams", "person"),
+        # countries are polities: a body, or a group of them, not a document
+        ("The two countries said they would talk.", "countries", "group"),
     ],
     ids=["place", "plural-org-noun", "hyphenated-name", "indefinite-pronoun", "possessive-person-noun",
          "name-after-comma", "relational-word", "count-of", "conjoined-names", "conjoined-nouns", "and-in-a-name",
          "percent-of-respondents", "panel", "unnamed-for-a-company", "unnamed-at-a-university",
          "unnamed-in-a-place", "named-spokesman", "name-of-the-kin", "kin-named", "people-plural", "a-person",
          "run-together-name", "capital-inside-a-surname", "two-bodies-in-one-entity",
-         "others-in", "others"],
+         "others-in", "others", "untagged-people", "surname-in-s", "countries"],
 )  # fmt: skip
 def test_speaker_kinds(analyze, text, name, kind):
     sp = _speaker(analyze(text))
