@@ -795,7 +795,7 @@ def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon, genders: GenderEvidence) -
         role=e.role,
         affiliation=e.affiliation,
         aliases=tuple(aliases),
-        gender=genders.of(e) if e.kind is SourceKind.PERSON else None,
+        gender=genders.of(e) if e.kind in {SourceKind.PERSON, SourceKind.ANONYMOUS} else None,
         anonymity_reason=e.anonymity_reason if e.kind is SourceKind.ANONYMOUS else None,
     )
 

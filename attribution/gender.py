@@ -120,7 +120,8 @@ class GenderEvidence:
         for p in person.pronouns:
             if p in self.lex.gendered:
                 votes[self.lex.gendered[p]] += 4
-        for word in (person.role or "").lower().split():
+        for word in [*(person.role or "").lower().split(), *_described_as(person.name)]:
+            word = word.rsplit("-", 1)[-1]  # "ex-wife"
             if word in self.lex.gendered:
                 votes[self.lex.gendered[word]] += 4
         toks = person.name.lower().split()
@@ -131,6 +132,17 @@ class GenderEvidence:
         for v in found:
             votes += v
         return Gender(_majority(votes))
+
+
+def _described_as(name: str) -> list[str]:
+    """The words of a described person's name before its first preposition: *ex-wife of GOP
+    presidential nominee* -> *ex-wife*; a proper name gives words no lexicon of role words holds."""
+    words = []
+    for w in name.lower().split():
+        if w in _PREPOSITIONS:
+            break
+        words.append(w)
+    return words
 
 
 def _key(name: str) -> str:

@@ -171,9 +171,13 @@ def test_anonymous_with_reason(analyze):
         # another person is near, but the parse says whose introduction it is
         ("“We must win this fight,” Bernie Sanders said on Friday.\n\nHillary Clinton spoke first. Sanders "
          "still senses anger among his supporters, “but not a lot,” aides said.", "male"),
+        # an anonymous individual has the gender its noun states
+        ("His ex-wife contended that she should not have to sacrifice her privacy.", "female"),
+        ("A spokeswoman for the ministry said the talks had failed.", "female"),
+        ("A spokesperson for the ministry said the talks had failed.", "unknown"),
     ],
     ids=["pronoun", "honorific", "role-word", "name-only", "other-referent", "person-described", "said-he",
-         "clause-subject"],
+         "clause-subject", "anonymous-kin-noun", "anonymous-role-noun", "anonymous-neutral-noun"],
 )  # fmt: skip
 def test_gender_as_the_text_states_it(analyze, text, gender):
     result = analyze(text)
