@@ -265,6 +265,16 @@ def _frozen(procs: list[psutil.Process]) -> list[psutil.Process]:
     return [p for p in procs if _proc_status(p).get("State", "X")[:1] not in "ZX"]
 
 
+def _wait_stopped(procs: list[psutil.Process]) -> None:
+    """Until every process of ``procs`` is stopped (state T) or gone: a SIGSTOP still pending on a
+    running worker would let it take the run's SIGTERM at once and leave nothing pending to see."""
+    deadline = time.monotonic() + HANG_GUARD
+    while time.monotonic() < deadline:
+        if all(_proc_status(p).get("State", "X")[:1] in "TtZX" for p in procs):
+            return
+        time.sleep(0.01)
+
+
 def _pending_signals(p: psutil.Process) -> int:
     """The signals sent to ``p`` and not yet acted on (Linux /proc: a stopped process keeps them pending)."""
     status = _proc_status(p)
@@ -312,6 +322,7 @@ def test_ctrl_c_stops_the_workers_at_once_not_after_their_batches(tmp_path):
     assert proc.poll() is None and len(workers) == 2, (proc.poll(), workers)
     for w in workers:
         w.suspend()
+    _wait_stopped(workers)  # SIGSTOP is acted on when a worker next enters the kernel, not when sent
     os.kill(proc.pid, signal.SIGINT)  # the parent only, as `kill -INT` does: it must stop its workers
     sigterm = 1 << (signal.SIGTERM - 1)
     deadline = time.monotonic() + HANG_GUARD
