@@ -15,6 +15,7 @@ import re
 from .lexicon import Lexicon
 
 __all__ = [
+    "NAME_SUFFIXES",
     "acronym",
     "brand_word",
     "clean_name",
@@ -227,10 +228,15 @@ def title_key(tok: str) -> str:
     return TITLE_SYNONYMS.get(low, TITLE_ABBREVIATIONS.get(low, low))
 
 
+# What may follow a surname in a name ("Martin Luther King Jr."): never a name by itself.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
     """Split title words from a person's name: ``Conservative Leader Andrew Scheer`` ->
     (``Conservative Leader``, ``Andrew Scheer``); a title after the name also goes
-    (``Noah Bonsey Senior Analyst`` -> (``Senior Analyst``, ``Noah Bonsey``)).  A title needs a name.
+    (``Noah Bonsey Senior Analyst`` -> (``Senior Analyst``, ``Noah Bonsey``)), but not one word
+    there, which is a surname (``Billie Jean King``).  A title needs a name.
 
     Examples:
         >>> from attribution.lexicon import default_lexicon
@@ -240,16 +246,23 @@ def split_title(toks: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
         (['Mr.'], ['Bonsey'])
         >>> split_title("Noah Bonsey Senior Analyst".split(), default_lexicon())
         (['Senior', 'Analyst'], ['Noah', 'Bonsey'])
+        >>> split_title("Billie Jean King".split(), default_lexicon())
+        ([], ['Billie', 'Jean', 'King'])
+        >>> split_title("Martin Luther King Jr.".split(), default_lexicon())
+        ([], ['Martin', 'Luther', 'King', 'Jr.'])
     """
 
     def title(t: str) -> bool:
         return t.lower() in lex.title_words or t.lower() in lex.honorifics
 
     for last in range(len(toks) - 2, -1, -1):  # titles first: the longest prefix ending in a title
-        if title(toks[last]) and not any(title(t) for t in toks[last + 1 :]):
-            return toks[: last + 1], toks[last + 1 :]
+        rest = toks[last + 1 :]
+        if title(toks[last]) and not any(title(t) for t in rest) and not all(t.lower() in NAME_SUFFIXES for t in rest):
+            return toks[: last + 1], rest
     first = next((k for k, t in enumerate(toks) if title(t)), None)
-    if first:  # titles after the name
+    if (
+        first and sum(t.lower() not in NAME_SUFFIXES for t in toks[first:]) >= 2
+    ):  # titles after the name; one word there is a surname (Billie Jean King)
         return toks[first:], toks[:first]
     return [], toks
 

@@ -509,6 +509,13 @@ def _place_qualifier(m: _Words, head: int) -> str:
     return " " + doc.text[doc.words[j].start : doc.words[end - 1].end] if end > j else ""
 
 
+def _surname_title(m: _Words, j: int, k: int) -> bool:
+    """A title word that ends a name is its surname ("Billie Jean King", "Martin Luther King Jr."):
+    after a name word, with no other capitalised word after it (as "Noah Bonsey Senior Analyst" has)."""
+    nxt = m.toks[k + 1] if k + 1 < len(m.toks) else None
+    return k > j and (nxt is None or not _is_cap(nxt) or nxt.lower() in names.NAME_SUFFIXES)
+
+
 def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
     """Title words, then a capitalised name run: "senior analyst Noah Bonsey", "President Obama",
     "Noah Bonsey Senior Analyst, Syria with International Crisis Group" (a title after the name)."""
@@ -518,7 +525,7 @@ def _person(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
         j += 1
     k = j
     while k < len(toks) and (
-        (_is_cap(toks[k]) and lows[k] not in lex.title_words)
+        (_is_cap(toks[k]) and (lows[k] not in lex.title_words or _surname_title(m, j, k)))
         or (lows[k] in NAME_PARTICLES and (k > j or (k + 1 < len(toks) and _is_cap(toks[k + 1]))))
     ):
         k += 1  # "de Miranda said": a name may open with its particle

@@ -68,11 +68,16 @@ def _parsed(settings, text: str, words: str):
          "Milton Velez", "district supervisor for Queens", None),
         ("The coach, Maria Gonzalez, said the team was tired.", "Maria Gonzalez", "coach", None),
         ("Tom Lee, a plumber, said the pipes froze.", "Tom Lee", "plumber", None),
+        # a title word that ends a name is its surname; before a name it is a title
+        ("Billie Jean King said the match was fixed.", "Billie Jean King", None, None),
+        ("Martin Luther King Jr. said the march would go on.", "Martin Luther King Jr", None, None),
+        ("King Abdullah said the talks had failed.", "Abdullah", "King", None),
     ],
     ids=["leader", "chief-executive", "attorney", "coach", "author", "dateline", "credit", "though", "no-doubling",
          "li-dot", "zero-width", "possessive", "appos-role", "appos-at", "qualified-title", "place-title",
          "name-after-descriptor", "affiliation-then-a-second-role", "hyphenated-affiliation",
-         "owner-then-a-place", "title-before-the-name", "plain-noun-apposition"],
+         "owner-then-a-place", "title-before-the-name", "plain-noun-apposition", "title-word-surname",
+         "title-word-surname-suffix", "title-word-title"],
 )  # fmt: skip
 def test_person_names_are_clean(analyze, text, name, role, affiliation):
     sp = _speaker(analyze(text))
