@@ -80,6 +80,7 @@ class _Entity:
     last_pos: int = 0
     anonymity_reason: str | None = None
     pronouns: list[str] = field(default_factory=list)  # speaker pronouns resolved to it ("he", "she")
+    described: list[str] = field(default_factory=list)  # nouns that stood for it ("his ex-wife": "ex-wife")
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,7 +665,9 @@ class _Resolver:
                 continue
             k = word_at(self.doc, p)
             if k is not None and surname in self.doc.text[self.doc.sentences[self.doc.words[k].sent].start : p]:
-                return self.entity(SourceKind.PERSON, self.fullest_person(n, p))
+                ent = self.entity(SourceKind.PERSON, self.fullest_person(n, p))
+                ent.described.append(m.name)
+                return ent
         return None
 
     def owner_of(self, m: MentionInfo) -> _Entity | None:

@@ -35,6 +35,7 @@ class _Person(Protocol):
     role: str | None
     aliases: list[str]
     pronouns: list[str]
+    described: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ class GenderEvidence:
         for p in person.pronouns:
             if p in self.lex.gendered:
                 votes[self.lex.gendered[p]] += 4
-        for word in [*(person.role or "").lower().split(), *_described_as(person.name)]:
+        described = [w for a in [person.name, *person.described] for w in _described_as(a)]
+        for word in [*(person.role or "").lower().split(), *described]:
             word = word.rsplit("-", 1)[-1]  # "ex-wife"
             if word in self.lex.gendered:
                 votes[self.lex.gendered[word]] += 4
@@ -135,8 +137,10 @@ class GenderEvidence:
 
 
 def _described_as(name: str) -> list[str]:
-    """The words of a described person's name before its first preposition: *ex-wife of GOP
-    presidential nominee* -> *ex-wife*; a proper name gives words no lexicon of role words holds."""
+    """The words of a description before its first preposition: *ex-wife of GOP presidential
+    nominee* -> *ex-wife*; none from a proper name (*Martin Luther King* is no king)."""
+    if not name[:1].islower():
+        return []
     words = []
     for w in name.lower().split():
         if w in _PREPOSITIONS:
