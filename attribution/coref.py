@@ -798,9 +798,15 @@ def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon, genders: GenderEvidence) -
         role=e.role,
         affiliation=e.affiliation,
         aliases=tuple(aliases),
-        gender=genders.of(e) if e.kind in {SourceKind.PERSON, SourceKind.ANONYMOUS} else None,
+        gender=genders.of(e) if e.kind is SourceKind.PERSON or _one_unnamed(e) else None,
         anonymity_reason=e.anonymity_reason if e.kind is SourceKind.ANONYMOUS else None,
     )
+
+
+def _one_unnamed(e: _Entity) -> bool:
+    """An anonymous individual ("a spokeswoman", "senior official"), not anonymous "sources"."""
+    head = e.name.split(" of ")[0].split()[-1:] or [""]
+    return e.kind is SourceKind.ANONYMOUS and not (head[0].endswith("s") and not head[0].endswith("ss"))
 
 
 def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:

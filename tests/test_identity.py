@@ -180,13 +180,14 @@ def test_anonymous_with_reason(analyze):
         ("His ex-wife contended that she should not have to sacrifice her privacy.", "female"),
         ("A spokeswoman for the ministry said the talks had failed.", "female"),
         ("A spokesperson for the ministry said the talks had failed.", "unknown"),
+        ("Sources close to the ministry said the talks had failed.", "None"),  # anonymous, but many
         # a kin noun that stands for a named person states that person's gender
         ("The records concern Donald Trump's 1990 divorce from his wife, Ivana Trump. His ex-wife said the "
          "records should stay sealed.", "female"),
     ],
     ids=["pronoun", "honorific", "role-word", "name-only", "other-referent", "person-described", "said-he",
          "clause-subject", "anonymous-kin-noun", "anonymous-role-noun", "anonymous-neutral-noun",
-         "kin-noun-of-a-named-person"],
+         "anonymous-sources", "kin-noun-of-a-named-person"],
 )  # fmt: skip
 def test_gender_as_the_text_states_it(analyze, text, gender):
     result = analyze(text)
