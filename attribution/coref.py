@@ -806,7 +806,7 @@ def _freeze(e: _Entity, doc: ParsedDoc, lex: Lexicon, genders: GenderEvidence) -
 def _one_unnamed(e: _Entity) -> bool:
     """An anonymous individual ("a spokeswoman", "senior official"), not anonymous "sources"."""
     head = e.name.split(" of ")[0].split()[-1:] or [""]
-    return e.kind is SourceKind.ANONYMOUS and not (head[0].endswith("s") and not head[0].endswith("ss"))
+    return e.kind is SourceKind.ANONYMOUS and not names.plural_noun(head[0])
 
 
 def corpus_aliases(sources: Sequence[Source]) -> dict[str, str]:

@@ -22,6 +22,7 @@ __all__ = [
     "dateline_end",
     "dedupe_runs",
     "join_conjuncts",
+    "plural_noun",
     "short_form",
     "split_title",
     "strip_leading",
@@ -226,6 +227,21 @@ def title_key(tok: str) -> str:
     """
     low = tok.lower().strip(".,;:")
     return TITLE_SYNONYMS.get(low, TITLE_ABBREVIATIONS.get(low, low))
+
+
+# Plurals with no -s ("many people told her": a group, not one anonymous person).
+_PLURAL_FORMS = frozenset({"people", "men", "women", "children", "folks"})
+
+
+def plural_noun(word: str) -> bool:
+    """Whether a noun reads as plural by its form ("activists", "people"; not "boss").
+
+    Examples:
+        >>> plural_noun("sources"), plural_noun("people"), plural_noun("boss"), plural_noun("official")
+        (True, True, False, False)
+    """
+    low = word.lower()
+    return (low.endswith("s") and not low.endswith("ss")) or low in _PLURAL_FORMS
 
 
 # What may follow a surname in a name ("Martin Luther King Jr."): never a name by itself.

@@ -644,10 +644,6 @@ def _organization(m: _Words, i: int, affiliation: str | None, appos: list[str]) 
     )
 
 
-# Plurals with no -s ("many people told her": a group, not one anonymous person).
-_PLURAL_FORMS = frozenset({"people", "men", "women", "children", "folks"})
-
-
 def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> MentionInfo | None:
     """A common-noun phrase: a document, an anonymous individual, a group, a nominal ("the analyst")."""
     words, lows, lex = m.words, m.lows, m.lex
@@ -656,7 +652,7 @@ def _common(m: _Words, i: int, affiliation: str | None, appos: list[str]) -> Men
     name = _description(m, i, head_i)
     if head in {"percent", "%"}:
         return m.info(_respondents(m, head_i), SourceKind.GROUP)  # "another 19 percent": respondents, a group
-    plural = (lows[head_i].endswith("s") and not lows[head_i].endswith("ss")) or lows[head_i] in _PLURAL_FORMS
+    plural = names.plural_noun(lows[head_i])
     if _document_noun(words[head_i], lex):
         return m.info(name + _naming_phrase(m, head_i, _DOCUMENT_PREPS), SourceKind.DOCUMENT)
     if head in lex.anonymous_words and (not plural or lows[0] in {"a", "an", "one"}):
