@@ -162,11 +162,17 @@ def test_still_speech_beside_the_senses_above(analyze, text, cue):
 def test_a_report_of_what_was_not_said_is_marked(analyze_wider, analyze, text, lemma, negated):
     """PolNeAR counts "declined to comment" as an attribution: ``--wider`` (and ``eval``) keep it,
     marked; the default speech view leaves it out."""
+    _marked_and_left_out(analyze_wider, analyze, text, lemma, "negated", negated)
+
+
+def _marked_and_left_out(analyze_wider, analyze, text, lemma, flag, expected):
+    """The quotation on ``lemma`` carries ``flag`` as ``expected`` in the wider view (and in its
+    JSON), and the speech view shows it only when the flag is off."""
     (q,) = [q for q in analyze_wider(text).quotes if q.cue is not None and q.cue.lemma == lemma]
-    assert q.negated is negated
-    assert q.to_dict()["negated"] is negated
+    assert getattr(q, flag) is expected
+    assert q.to_dict()[flag] is expected
     shown = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == lemma]
-    assert len(shown) == (0 if negated else 1)
+    assert len(shown) == (0 if expected else 1)
 
 
 @pytest.mark.parametrize(
@@ -196,8 +202,4 @@ def test_a_report_of_what_was_not_said_is_marked(analyze_wider, analyze, text, l
 def test_a_report_the_article_only_imagines_is_marked_and_left_out(analyze_wider, analyze, text, lemma, hypothetical):
     """A modal cue, a guess or condition, a generic *you* or the narration's own
     question imagines a report; ``--wider`` keeps it, marked, the speech view leaves it out."""
-    (q,) = [q for q in analyze_wider(text).quotes if q.cue is not None and q.cue.lemma == lemma]
-    assert q.hypothetical is hypothetical
-    assert q.to_dict()["hypothetical"] is hypothetical
-    shown = [q for q in analyze(text).quotes if q.cue is not None and q.cue.lemma == lemma]
-    assert len(shown) == (0 if hypothetical else 1)
+    _marked_and_left_out(analyze_wider, analyze, text, lemma, "hypothetical", hypothetical)
